@@ -1,0 +1,47 @@
+//! `casebook check`: load and validate everything, print counts and every
+//! problem; exit 0 when clean, 1 when not.
+
+use super::open::open;
+use super::Cli;
+use serde_json::json;
+
+pub fn run(cli: &Cli, json: bool) -> u8 {
+    let opened = match open(cli.study.as_deref(), cli.as_user.as_deref()) {
+        Ok(opened) => opened,
+        Err(e) => {
+            eprintln!("casebook: {e}");
+            return 1;
+        }
+    };
+    let counts = opened.data.counts();
+    if json {
+        let errors: Vec<_> = opened
+            .problems
+            .iter()
+            .map(|p| json!({"path": p.path.display().to_string(), "line": p.line, "column": p.column, "message": p.message}))
+            .collect();
+        println!("{}", json!({"counts": counts, "errors": errors}));
+    } else {
+        println!("{}", opened.data.study.title);
+        for (name, value) in [
+            ("cases", counts.cases),
+            ("reviews", counts.reviews),
+            ("informants", counts.informants),
+            ("interviews", counts.interviews),
+            ("codings", counts.codings),
+            ("guides", counts.guides),
+            ("codes", counts.codes),
+        ] {
+            println!("  {name:<11}{value:>6}");
+        }
+        for problem in &opened.problems {
+            println!("{problem}");
+        }
+        match opened.problems.len() {
+            0 => println!("no problems found"),
+            1 => println!("1 problem"),
+            n => println!("{n} problems"),
+        }
+    }
+    u8::from(!opened.problems.is_empty())
+}

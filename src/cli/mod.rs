@@ -1,0 +1,62 @@
+//! The command line: parse, call the core, print. One file per subcommand;
+//! each returns the process's exit code.
+
+mod check;
+mod generate;
+mod init;
+pub mod open;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(name = "casebook", version, about = "The fieldwork of a qualitative evaluation, in files a team shares with git")]
+pub struct Cli {
+    /// The study folder (holding cases/ and guides/); default: found from here upwards.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub study: Option<PathBuf>,
+    /// Who I am: a researcher id of the study's team.
+    #[arg(long = "as", global = true, value_name = "ID")]
+    pub as_user: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create an empty study in DIR (with a .gitignore for private files).
+    Init {
+        dir: PathBuf,
+        #[arg(long, default_value = "New study")]
+        title: String,
+    },
+    /// Load and validate the whole study; exit 1 if anything is wrong.
+    Check {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a synthetic study (the demo, or larger ones for benchmarks).
+    Generate {
+        /// Where to write it; it must not already hold a study.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Funded projects in the pool.
+        #[arg(long, default_value_t = 200)]
+        projects: usize,
+        #[arg(long, default_value_t = 2025)]
+        seed: u64,
+    },
+}
+
+/// Runs the command line; `None` as command means the TUI, which the binary
+/// starts itself (so this library stays free of terminal set-up).
+pub fn run(cli: &Cli) -> ExitCode {
+    let code = match &cli.command {
+        None => return ExitCode::SUCCESS,
+        Some(Command::Init { dir, title }) => init::run(dir, title),
+        Some(Command::Check { json }) => check::run(cli, *json),
+        Some(Command::Generate { out, projects, seed }) => generate::run(out, *projects, *seed),
+    };
+    ExitCode::from(code)
+}

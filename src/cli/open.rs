@@ -1,0 +1,71 @@
+//! Opening the study a command works on: found from `--study` or from the
+//! current folder upwards, loaded, and who-am-I worked out.
+
+use crate::domain::StudyData;
+use crate::store::identity::{self, Identity, IdentityClues};
+use crate::store::{self, find_study_root, Layout, Problem, Stamps};
+use std::path::{Component, Path, PathBuf};
+
+pub struct Opened {
+    pub layout: Layout,
+    pub data: StudyData,
+    pub problems: Vec<Problem>,
+    pub stamps: Stamps,
+    pub identity: Option<Identity>,
+    /// Why the identity could not be worked out, if it could not.
+    pub identity_error: Option<String>,
+}
+
+/// Finds the study folder: `--study DIR`, else the nearest folder upwards
+/// holding `cases/study.ron`. Paths are kept relative to the current folder
+/// where possible, so messages name files as the user would type them.
+pub fn locate(study: Option<&Path>) -> Result<Layout, String> {
+    if let Some(dir) = study {
+        if !dir.join("cases").join("study.ron").is_file() {
+            return Err(format!("{}: no study here (cases/study.ron is missing)", dir.display()));
+        }
+        return Ok(Layout::new(dir));
+    }
+    let cwd = std::env::current_dir().map_err(|e| format!("cannot read the current folder: {e}"))?;
+    let root = find_study_root(&cwd).ok_or_else(|| {
+        "no study found here or in any folder above (looked for cases/study.ron); use --study DIR or `casebook init DIR`".to_string()
+    })?;
+    Ok(Layout::new(relative_to(&root, &cwd)))
+}
+
+/// `root` as seen from `cwd` when `cwd` is inside it (`""`, `..`, `../..`).
+fn relative_to(root: &Path, cwd: &Path) -> PathBuf {
+    match cwd.strip_prefix(root) {
+        Ok(below) => below.components().filter(|c| matches!(c, Component::Normal(_))).map(|_| "..").collect(),
+        Err(_) => root.to_path_buf(),
+    }
+}
+
+pub fn open(study: Option<&Path>, as_user: Option<&str>) -> Result<Opened, String> {
+    let layout = locate(study)?;
+    let loaded = store::load(&layout);
+    let config = identity::config_path().map(|p| identity::load_config(&p));
+    let mut problems = loaded.problems;
+    let config = match config {
+        Some(Ok(config)) => config,
+        Some(Err(problem)) => {
+            problems.push(problem);
+            Default::default()
+        }
+        None => Default::default(),
+    };
+    let env = std::env::var("CASEBOOK_USER").ok();
+    let git_dir = if layout.root.as_os_str().is_empty() { Path::new(".") } else { layout.root.as_path() };
+    let git_name = identity::git_user_name(git_dir);
+    let clues = IdentityClues {
+        flag: as_user,
+        environment: env.as_deref(),
+        config: config.user.as_ref(),
+        git_name: git_name.as_deref(),
+    };
+    let (identity, identity_error) = match identity::resolve(&loaded.data.study, &clues) {
+        Ok(identity) => (identity, None),
+        Err(e) => (None, Some(e)),
+    };
+    Ok(Opened { layout, data: loaded.data, problems, stamps: loaded.stamps, identity, identity_error })
+}

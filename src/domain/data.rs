@@ -1,0 +1,112 @@
+//! A whole study in memory: the study file, every case with its reviews,
+//! informants and interviews, the guides and the codebook.
+
+use super::*;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StudyData {
+    pub study: Study,
+    pub cases: BTreeMap<CaseId, CaseData>,
+    pub guides: BTreeMap<GuideId, Guide>,
+    pub codebook: Codebook,
+}
+
+/// One case folder.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseData {
+    pub case: Case,
+    pub reviews: BTreeMap<ResearcherId, Review>,
+    pub resolution: Option<Resolution>,
+    pub informants: BTreeMap<InformantId, Informant>,
+    pub interviews: BTreeMap<InterviewId, InterviewData>,
+}
+
+impl CaseData {
+    pub fn new(case: Case) -> Self {
+        CaseData {
+            case,
+            reviews: BTreeMap::new(),
+            resolution: None,
+            informants: BTreeMap::new(),
+            interviews: BTreeMap::new(),
+        }
+    }
+
+    pub fn submitted_reviews(&self) -> usize {
+        self.reviews.values().filter(|r| r.is_submitted()).count()
+    }
+}
+
+/// One interview with every researcher's codings of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InterviewData {
+    pub interview: Interview,
+    pub codings: BTreeMap<ResearcherId, Codings>,
+}
+
+/// What `casebook check` counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Counts {
+    pub cases: usize,
+    pub reviews: usize,
+    pub informants: usize,
+    pub interviews: usize,
+    /// Coded passages, over every coder's file.
+    pub codings: usize,
+    pub guides: usize,
+    pub codes: usize,
+}
+
+impl StudyData {
+    pub fn empty(study: Study) -> Self {
+        StudyData {
+            study,
+            cases: BTreeMap::new(),
+            guides: BTreeMap::new(),
+            codebook: Codebook { codes: Vec::new() },
+        }
+    }
+
+    pub fn counts(&self) -> Counts {
+        let cases = self.cases.values();
+        Counts {
+            cases: self.cases.len(),
+            reviews: cases.clone().map(|c| c.reviews.len()).sum(),
+            informants: cases.clone().map(|c| c.informants.len()).sum(),
+            interviews: cases.clone().map(|c| c.interviews.len()).sum(),
+            codings: cases
+                .flat_map(|c| c.interviews.values())
+                .flat_map(|i| i.codings.values())
+                .map(|c| c.codings.len())
+                .sum(),
+            guides: self.guides.len(),
+            codes: self.codebook.flatten().len(),
+        }
+    }
+
+    /// Every informant of the study, with the case folder it lives in.
+    pub fn informants(&self) -> impl Iterator<Item = &Informant> {
+        self.cases.values().flat_map(|c| c.informants.values())
+    }
+
+    pub fn informant(&self, id: &InformantId) -> Option<&Informant> {
+        self.informants().find(|i| &i.id == id)
+    }
+
+    pub fn interviews(&self) -> impl Iterator<Item = &InterviewData> {
+        self.cases.values().flat_map(|c| c.interviews.values())
+    }
+
+    /// The size band label of a case, by the study's bands.
+    pub fn size_band_of(&self, case: &Case) -> Option<&str> {
+        case.population
+            .and_then(|p| self.study.size_band_of(p))
+            .map(|b| b.label.as_str())
+    }
+
+    /// A focus area's display name, falling back to its id.
+    pub fn focus_area_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.study.focus_area(id).map(|f| f.name.as_str()).unwrap_or(id)
+    }
+}

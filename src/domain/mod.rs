@@ -1,0 +1,21 @@
+//! The domain: what a study is made of, as plain types with the rules about
+//! them. Nothing here touches a terminal or the file system.
+
+pub mod case;
+pub mod data;
+pub mod fold;
+pub mod guide;
+pub mod ids;
+pub mod informant;
+pub mod interview;
+pub mod review;
+pub mod study;
+
+pub use case::*;
+pub use data::*;
+pub use guide::*;
+pub use ids::*;
+pub use informant::*;
+pub use interview::*;
+pub use review::*;
+pub use study::*;

@@ -1,0 +1,10 @@
+//! casebook: the fieldwork of a qualitative evaluation, in files a team shares
+//! with git. The library is the core (domain, store, analysis, export) that the
+//! terminal UI and the command line both drive.
+
+pub mod domain;
+pub mod store;
+pub mod analysis;
+pub mod generate;
+pub mod cli;
+pub mod tui;

@@ -1,0 +1,248 @@
+//! Loading a whole study folder. Each file is read on its own: a broken file
+//! becomes a `Problem` and is skipped, and everything else still loads.
+
+use super::layout::{self, Layout};
+use super::problem::Problem;
+use super::ron_io::from_ron;
+use super::stamps::Stamps;
+use super::validate;
+use crate::domain::*;
+use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// What loading a study gives: the data, every problem found, and the
+/// fingerprints of the files as read (to notice later changes on disk).
+pub struct Loaded {
+    pub data: StudyData,
+    pub problems: Vec<Problem>,
+    pub stamps: Stamps,
+}
+
+/// The text of every file read, kept while loading so validation can point
+/// at the line and column of a dangling reference.
+pub(crate) type Sources = BTreeMap<PathBuf, String>;
+
+struct Loader<'a> {
+    layout: &'a Layout,
+    problems: Vec<Problem>,
+    stamps: Stamps,
+    sources: Sources,
+}
+
+pub fn load(layout: &Layout) -> Loaded {
+    let mut loader = Loader {
+        layout,
+        problems: Vec::new(),
+        stamps: Stamps::default(),
+        sources: Sources::new(),
+    };
+    let study_path = layout.study_file();
+    let study = loader.read::<Study>(&study_path);
+    let study_ok = study.is_some();
+    let mut data = StudyData::empty(study.unwrap_or_else(empty_study));
+    data.codebook = loader
+        .read::<Codebook>(&layout.codebook_file())
+        .unwrap_or(Codebook { codes: Vec::new() });
+    data.guides = loader.load_guides();
+    data.cases = loader.load_cases();
+    let Loader { mut problems, stamps, sources, .. } = loader;
+    problems.extend(validate::validate(layout, &data, &sources, study_ok));
+    problems.sort();
+    problems.dedup();
+    Loaded { data, problems, stamps }
+}
+
+/// What stands in for a study file that could not be read, so the rest loads.
+fn empty_study() -> Study {
+    Study {
+        title: String::new(),
+        description: String::new(),
+        team: Vec::new(),
+        strata: Strata {
+            size_bands: default_size_bands(),
+            regions: default_regions(),
+            counties: default_counties(),
+            focus_areas: Vec::new(),
+        },
+        targets: Vec::new(),
+        criteria: Vec::new(),
+        deletion_date: None,
+    }
+}
+
+impl Loader<'_> {
+    /// Reads and parses one file; on failure records the problem and gives `None`.
+    fn read<T: DeserializeOwned>(&mut self, path: &Path) -> Option<T> {
+        let bytes = match fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                let what = if e.kind() == std::io::ErrorKind::NotFound {
+                    "file is missing".to_string()
+                } else {
+                    format!("cannot read file: {e}")
+                };
+                self.problems.push(Problem::file(path, what));
+                return None;
+            }
+        };
+        self.stamps.record(path, &bytes);
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                let (line, column) = {
+                    let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+                    let valid = std::str::from_utf8(valid).unwrap_or_default();
+                    super::problem::line_column(valid, valid.len())
+                };
+                self.problems.push(Problem::new(path, line, column, "file is not valid UTF-8 text"));
+                return None;
+            }
+        };
+        let parsed = from_ron::<T>(path, &text);
+        self.sources.insert(path.to_path_buf(), text);
+        parsed.map_err(|p| self.problems.push(p)).ok()
+    }
+
+    /// Entries of a folder, sorted by name; hidden and temporary files left out.
+    fn entries(&mut self, dir: &Path) -> Vec<(String, PathBuf)> {
+        let read = match fs::read_dir(dir) {
+            Ok(read) => read,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
+            Err(e) => {
+                self.problems.push(Problem::file(dir, format!("cannot read folder: {e}")));
+                return Vec::new();
+            }
+        };
+        let mut entries: Vec<(String, PathBuf)> = read
+            .filter_map(Result::ok)
+            .filter_map(|e| Some((e.file_name().into_string().ok()?, e.path())))
+            .filter(|(name, _)| !name.starts_with('.'))
+            .collect();
+        entries.sort();
+        entries
+    }
+
+    fn load_guides(&mut self) -> BTreeMap<GuideId, Guide> {
+        let mut guides = BTreeMap::new();
+        for (name, path) in self.entries(&self.layout.guides_dir()) {
+            if name == layout::CODEBOOK_FILE || !name.ends_with(".ron") {
+                continue;
+            }
+            let Some(guide) = self.read::<Guide>(&path) else { continue };
+            if format!("{}.ron", guide.id) != name {
+                self.mismatch(&path, "id", guide.id.as_str(), &name);
+            }
+            guides.insert(guide.id.clone(), guide);
+        }
+        guides
+    }
+
+    fn load_cases(&mut self) -> BTreeMap<CaseId, CaseData> {
+        let mut cases = BTreeMap::new();
+        for (name, path) in self.entries(&self.layout.cases_dir()) {
+            if !path.is_dir() {
+                if name != layout::STUDY_FILE {
+                    self.unexpected(&path);
+                }
+                continue;
+            }
+            let Some(case) = self.read::<Case>(&path.join(layout::CASE_FILE)) else { continue };
+            if case.id.as_str() != name {
+                self.mismatch(&path.join(layout::CASE_FILE), "id", case.id.as_str(), &name);
+            }
+            let data = self.load_case_folder(&path, case);
+            cases.insert(CaseId::new(name), data);
+        }
+        cases
+    }
+
+    fn load_case_folder(&mut self, dir: &Path, case: Case) -> CaseData {
+        let mut data = CaseData::new(case);
+        for (name, path) in self.entries(dir) {
+            if name == layout::CASE_FILE || name == layout::INFORMANTS_DIR || name == layout::INTERVIEWS_DIR {
+                continue;
+            }
+            if name == layout::RESOLUTION_FILE {
+                data.resolution = self.read::<Resolution>(&path);
+            } else if let Some(reviewer) = layout::reviewer_of_file_name(&name) {
+                let Some(review) = self.read::<Review>(&path) else { continue };
+                if review.reviewer.as_str() != reviewer {
+                    self.mismatch(&path, "reviewer", review.reviewer.as_str(), &name);
+                }
+                data.reviews.insert(ResearcherId::new(reviewer), review);
+            } else {
+                self.unexpected(&path);
+            }
+        }
+        for (name, path) in self.entries(&dir.join(layout::INFORMANTS_DIR)) {
+            if !name.ends_with(".ron") {
+                self.unexpected(&path);
+                continue;
+            }
+            let Some(informant) = self.read::<Informant>(&path) else { continue };
+            if format!("{}.ron", informant.id) != name {
+                self.mismatch(&path, "id", informant.id.as_str(), &name);
+            }
+            data.informants.insert(informant.id.clone(), informant);
+        }
+        self.load_interviews(&dir.join(layout::INTERVIEWS_DIR), &mut data);
+        data
+    }
+
+    fn load_interviews(&mut self, dir: &Path, data: &mut CaseData) {
+        let entries = self.entries(dir);
+        // Interviews first, so codings can be attached to them.
+        for (name, path) in &entries {
+            if !name.ends_with(".ron") || layout::codings_of_file_name(name).is_some() {
+                continue;
+            }
+            let Some(interview) = self.read::<Interview>(path) else { continue };
+            if format!("{}.ron", interview.id) != *name {
+                self.mismatch(path, "id", interview.id.as_str(), name);
+            }
+            data.interviews
+                .insert(interview.id.clone(), InterviewData { interview, codings: BTreeMap::new() });
+        }
+        for (name, path) in &entries {
+            let Some((interview_id, coder)) = layout::codings_of_file_name(name) else {
+                if !name.ends_with(".ron") {
+                    self.unexpected(path);
+                }
+                continue;
+            };
+            let Some(codings) = self.read::<Codings>(path) else { continue };
+            if codings.coder.as_str() != coder {
+                self.mismatch(path, "coder", codings.coder.as_str(), name);
+            }
+            if codings.interview.as_str() != interview_id {
+                self.mismatch(path, "interview", codings.interview.as_str(), name);
+            }
+            match data.interviews.get_mut(&InterviewId::new(interview_id)) {
+                Some(interview) => {
+                    interview.codings.insert(ResearcherId::new(coder), codings);
+                }
+                None => self.problems.push(Problem::file(
+                    path,
+                    format!("codings of interview `{interview_id}`, which this case does not have"),
+                )),
+            }
+        }
+    }
+
+    fn mismatch(&mut self, path: &Path, field: &str, value: &str, file_name: &str) {
+        let source = self.sources.get(path).map(String::as_str).unwrap_or("");
+        self.problems.push(Problem::at_text(
+            path,
+            source,
+            &format!("\"{value}\""),
+            format!("{field} `{value}` does not match the file or folder name `{file_name}`"),
+        ));
+    }
+
+    fn unexpected(&mut self, path: &Path) {
+        self.problems
+            .push(Problem::file(path, "not a casebook file (unexpected name in the study folder)"));
+    }
+}

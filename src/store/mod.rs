@@ -1,0 +1,20 @@
+//! The store: a study folder on disk. Reading and writing RON, atomic saves
+//! that never overwrite someone else's change, validation with
+//! `path:line:column` errors, and finding who is at the keyboard.
+
+pub mod atomic;
+pub mod identity;
+pub mod init;
+pub mod layout;
+pub mod load;
+pub mod problem;
+pub mod ron_io;
+pub mod save;
+pub mod stamps;
+mod validate;
+
+pub use layout::{find_study_root, Layout};
+pub use load::{load, Loaded};
+pub use problem::Problem;
+pub use save::{save_all, save_case_folder, save_value, SaveError, Saved};
+pub use stamps::Stamps;

@@ -1,0 +1,103 @@
+//! Saving: only when the bytes differ, atomically, and never over a file that
+//! changed on disk since casebook read it.
+
+use super::atomic::write_atomic;
+use super::layout::Layout;
+use super::ron_io::to_ron;
+use super::stamps::{fingerprint, Stamps};
+use crate::domain::*;
+use serde::Serialize;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum SaveError {
+    #[error("{}: changed on disk since it was loaded; not overwritten (reload to see the other change)", .0.display())]
+    ChangedOnDisk(PathBuf),
+    #[error("{}: created on disk by someone else; not overwritten (reload to see it)", .0.display())]
+    CreatedOnDisk(PathBuf),
+    #[error("{}: cannot write: {source}", path.display())]
+    Io { path: PathBuf, source: io::Error },
+    #[error("{}: cannot serialise: {source}", path.display())]
+    Serialize { path: PathBuf, source: ron::Error },
+}
+
+/// Whether a save wrote the file or found it already up to date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Saved {
+    Written,
+    Unchanged,
+}
+
+/// Writes `value` to `path` as RON. `stamps` says what casebook last saw there.
+pub fn save_value<T: Serialize>(stamps: &mut Stamps, path: &Path, value: &T) -> Result<Saved, SaveError> {
+    let text = to_ron(value).map_err(|source| SaveError::Serialize { path: path.to_path_buf(), source })?;
+    let on_disk = match fs::read(path) {
+        Ok(bytes) => Some(bytes),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(source) => return Err(SaveError::Io { path: path.to_path_buf(), source }),
+    };
+    if on_disk.as_deref() == Some(text.as_bytes()) {
+        stamps.record(path, text.as_bytes());
+        return Ok(Saved::Unchanged);
+    }
+    match (&on_disk, stamps.get(path)) {
+        (Some(bytes), Some(seen)) if fingerprint(bytes) != seen => {
+            return Err(SaveError::ChangedOnDisk(path.to_path_buf()))
+        }
+        (Some(_), None) => return Err(SaveError::CreatedOnDisk(path.to_path_buf())),
+        _ => {}
+    }
+    write_atomic(path, text.as_bytes()).map_err(|source| SaveError::Io { path: path.to_path_buf(), source })?;
+    stamps.record(path, text.as_bytes());
+    Ok(Saved::Written)
+}
+
+/// Saves every file of a study; returns how many were actually rewritten.
+pub fn save_all(layout: &Layout, stamps: &mut Stamps, data: &StudyData) -> Result<usize, SaveError> {
+    let mut written = 0;
+    let mut count = |saved: Saved| {
+        if saved == Saved::Written {
+            written += 1;
+        }
+    };
+    count(save_value(stamps, &layout.study_file(), &data.study)?);
+    count(save_value(stamps, &layout.codebook_file(), &data.codebook)?);
+    for guide in data.guides.values() {
+        count(save_value(stamps, &layout.guide_file(&guide.id), guide)?);
+    }
+    for (id, case) in &data.cases {
+        for saved in save_case_folder(layout, stamps, id, case)? {
+            count(saved);
+        }
+    }
+    Ok(written)
+}
+
+/// Saves every file of one case folder.
+pub fn save_case_folder(
+    layout: &Layout,
+    stamps: &mut Stamps,
+    id: &CaseId,
+    data: &CaseData,
+) -> Result<Vec<Saved>, SaveError> {
+    let mut saved = vec![save_value(stamps, &layout.case_file(id), &data.case)?];
+    for (reviewer, review) in &data.reviews {
+        saved.push(save_value(stamps, &layout.review_file(id, reviewer), review)?);
+    }
+    if let Some(resolution) = &data.resolution {
+        saved.push(save_value(stamps, &layout.resolution_file(id), resolution)?);
+    }
+    for (informant_id, informant) in &data.informants {
+        saved.push(save_value(stamps, &layout.informant_file(id, informant_id), informant)?);
+    }
+    for (interview_id, interview) in &data.interviews {
+        saved.push(save_value(stamps, &layout.interview_file(id, interview_id), &interview.interview)?);
+        for (coder, codings) in &interview.codings {
+            saved.push(save_value(stamps, &layout.codings_file(id, interview_id, coder), codings)?);
+        }
+    }
+    Ok(saved)
+}

@@ -1,0 +1,229 @@
+//! Checks across files: every reference points at something that exists
+//! (researchers, criteria, informants, interviews, guides, questions, codes),
+//! and answers fit their scales. Each problem points at the offending text.
+
+use super::layout::Layout;
+use super::load::Sources;
+use super::problem::Problem;
+use crate::domain::*;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+struct Checker<'a> {
+    sources: &'a Sources,
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, path: &Path, needle: &str, message: String) {
+        let source = self.sources.get(path).map(String::as_str).unwrap_or("");
+        self.problems.push(Problem::at_text(path, source, needle, message));
+    }
+
+    /// Reports `value` at its quoted occurrence in the file.
+    fn dangling(&mut self, path: &Path, what: &str, value: &str) {
+        self.report(path, &format!("\"{value}\""), format!("unknown {what} `{value}`"));
+    }
+}
+
+pub(crate) fn validate(layout: &Layout, data: &StudyData, sources: &Sources, study_ok: bool) -> Vec<Problem> {
+    let mut checker = Checker { sources, problems: Vec::new() };
+    let team: BTreeSet<&ResearcherId> = data.study.team.iter().map(|r| &r.id).collect();
+    let known_researcher = |id: &ResearcherId| !study_ok || team.contains(id);
+    let informants: BTreeSet<&InformantId> = data.informants().map(|i| &i.id).collect();
+    let codes: BTreeSet<&CodeId> = data.codebook.flatten().into_iter().map(|(_, c)| &c.id).collect();
+
+    check_codebook(&mut checker, layout, data);
+    check_ids_are_file_safe(&mut checker, layout, data);
+
+    for (case_id, case) in &data.cases {
+        let case_path = layout.case_file(case_id);
+        for reviewer in case.case.reviewers.iter().chain(&case.case.excluded_reviewers) {
+            if !known_researcher(reviewer) {
+                checker.dangling(&case_path, "researcher", reviewer.as_str());
+            }
+        }
+        for change in &case.case.stage_log {
+            if !known_researcher(&change.by) {
+                checker.dangling(&case_path, "researcher", change.by.as_str());
+            }
+        }
+        if let Some(focus) = &case.case.focus_area {
+            if study_ok && data.study.focus_area(focus).is_none() {
+                checker.dangling(&case_path, "focus area", focus);
+            }
+        }
+        if study_ok && !case.case.region.is_empty() && !data.study.strata.regions.contains(&case.case.region) {
+            checker.dangling(&case_path, "region", &case.case.region);
+        }
+        for (reviewer, review) in &case.reviews {
+            let path = layout.review_file(case_id, reviewer);
+            if !known_researcher(reviewer) {
+                checker.dangling(&path, "researcher", reviewer.as_str());
+            }
+            if &review.case != case_id {
+                checker.dangling(&path, "case (not this folder's)", review.case.as_str());
+            }
+            if study_ok {
+                check_answers(&mut checker, &path, &data.study, &review.answers);
+            }
+        }
+        if let Some(resolution) = &case.resolution {
+            let path = layout.resolution_file(case_id);
+            for (criterion, resolved) in &resolution.resolved {
+                if study_ok && data.study.criterion(criterion).is_none() {
+                    checker.dangling(&path, "criterion", criterion.as_str());
+                }
+                if !known_researcher(&resolved.by) {
+                    checker.dangling(&path, "researcher", resolved.by.as_str());
+                }
+            }
+        }
+        for (id, informant) in &case.informants {
+            let path = layout.informant_file(case_id, id);
+            if &informant.case != case_id {
+                checker.dangling(&path, "case (not this folder's)", informant.case.as_str());
+            }
+            for researcher in informant
+                .responsible
+                .iter()
+                .chain(informant.status_history.iter().map(|s| &s.by))
+            {
+                if !known_researcher(researcher) {
+                    checker.dangling(&path, "researcher", researcher.as_str());
+                }
+            }
+            match &informant.referred_by {
+                Some(Referral::Informant { id: referrer, interview }) => {
+                    if !informants.contains(referrer) {
+                        checker.dangling(&path, "informant (referred by)", referrer.as_str());
+                    }
+                    if let Some(interview) = interview {
+                        if !data.interviews().any(|i| &i.interview.id == interview) {
+                            checker.dangling(&path, "interview", interview.as_str());
+                        }
+                    }
+                }
+                Some(Referral::Case(case)) if !data.cases.contains_key(case) => {
+                    checker.dangling(&path, "case (referred by)", case.as_str());
+                }
+                _ => {}
+            }
+        }
+        for (id, interview) in &case.interviews {
+            check_interview(&mut checker, layout, data, case_id, id, interview, &known_researcher, &codes);
+        }
+    }
+    checker.problems
+}
+
+fn check_answers(
+    checker: &mut Checker,
+    path: &Path,
+    study: &Study,
+    answers: &std::collections::BTreeMap<CriterionId, Answer>,
+) {
+    for (criterion_id, answer) in answers {
+        let Some(criterion) = study.criterion(criterion_id) else {
+            checker.dangling(path, "criterion", criterion_id.as_str());
+            continue;
+        };
+        let fits = match (&criterion.scale, answer) {
+            (Scale::Ordinal { min, max }, Answer::Point(p)) => (min..=max).contains(&p),
+            (Scale::Categories(options), Answer::Category(c)) => options.contains(c),
+            (Scale::YesNo, Answer::YesNo(_)) | (Scale::FreeText, Answer::Text(_)) => true,
+            _ => false,
+        };
+        if !fits {
+            checker.report(
+                path,
+                &format!("\"{criterion_id}\""),
+                format!("answer `{}` does not fit the scale of criterion `{criterion_id}`", answer.label()),
+            );
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check_interview(
+    checker: &mut Checker,
+    layout: &Layout,
+    data: &StudyData,
+    case_id: &CaseId,
+    id: &InterviewId,
+    interview: &InterviewData,
+    known_researcher: &dyn Fn(&ResearcherId) -> bool,
+    codes: &BTreeSet<&CodeId>,
+) {
+    let path = layout.interview_file(case_id, id);
+    let record = &interview.interview;
+    let guide = data.guides.get(&record.guide);
+    if guide.is_none() {
+        checker.dangling(&path, "guide", record.guide.as_str());
+    }
+    for informant in &record.informants {
+        if data.informant(informant).is_none() {
+            checker.dangling(&path, "informant", informant.as_str());
+        }
+    }
+    for researcher in &record.researchers {
+        if !known_researcher(researcher) {
+            checker.dangling(&path, "researcher", researcher.as_str());
+        }
+    }
+    if let Some(guide) = guide {
+        for note in &record.notes {
+            if guide.question(&note.question).is_none() {
+                checker.dangling(&path, "question", note.question.as_str());
+            }
+        }
+    }
+    for (coder, codings) in &interview.codings {
+        let path: PathBuf = layout.codings_file(case_id, id, coder);
+        if !known_researcher(coder) {
+            checker.dangling(&path, "researcher", coder.as_str());
+        }
+        for coding in &codings.codings {
+            for code in &coding.codes {
+                if !codes.contains(code) {
+                    checker.dangling(&path, "code", code.as_str());
+                }
+            }
+            match record.note(&coding.question) {
+                None => checker.dangling(&path, "question (no notes for it)", coding.question.as_str()),
+                Some(note) if coding.passage_in(&note.text).is_none() => checker.report(
+                    &path,
+                    &format!("\"{}\"", coding.question),
+                    format!(
+                        "passage {}..{} lies outside the notes on `{}`",
+                        coding.start, coding.end, coding.question
+                    ),
+                ),
+                Some(_) => {}
+            }
+        }
+    }
+}
+
+fn check_codebook(checker: &mut Checker, layout: &Layout, data: &StudyData) {
+    let mut seen = BTreeSet::new();
+    let path = layout.codebook_file();
+    for (_, code) in data.codebook.flatten() {
+        if !seen.insert(&code.id) {
+            checker.report(&path, &format!("\"{}\"", code.id), format!("code `{}` is defined twice", code.id));
+        }
+    }
+}
+
+/// Ids become file names, so they must be safe ones.
+fn check_ids_are_file_safe(checker: &mut Checker, layout: &Layout, data: &StudyData) {
+    for researcher in &data.study.team {
+        if !is_file_safe(researcher.id.as_str()) {
+            checker.report(
+                &layout.study_file(),
+                &format!("\"{}\"", researcher.id),
+                format!("researcher id `{}` must use only letters, digits, `-`, `_` and `.`", researcher.id),
+            );
+        }
+    }
+}

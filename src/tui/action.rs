@@ -1,0 +1,92 @@
+//! What the user can ask for. Keys become actions (see `keymap`); the update
+//! function in `app` is the one place that acts on them.
+
+/// The six screens, in tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Screen {
+    Cases,
+    Coverage,
+    Review,
+    Recruitment,
+    Interviews,
+    Themes,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 6] = [
+        Screen::Cases,
+        Screen::Coverage,
+        Screen::Review,
+        Screen::Recruitment,
+        Screen::Interviews,
+        Screen::Themes,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Screen::Cases => "Cases",
+            Screen::Coverage => "Coverage",
+            Screen::Review => "Review",
+            Screen::Recruitment => "Recruitment",
+            Screen::Interviews => "Interviews",
+            Screen::Themes => "Themes",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        Screen::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
+    pub fn next(self) -> Screen {
+        Screen::ALL[(self.index() + 1) % Screen::ALL.len()]
+    }
+
+    pub fn previous(self) -> Screen {
+        Screen::ALL[(self.index() + Screen::ALL.len() - 1) % Screen::ALL.len()]
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    NextScreen,
+    PreviousScreen,
+    GoTo(Screen),
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    /// Enter: open or choose what is selected.
+    Open,
+    /// Esc: close a popup or go back.
+    Back,
+    ToggleHelp,
+}
+
+impl Action {
+    /// The name a user's config file uses to rebind the action.
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::NextScreen => "next_screen",
+            Action::PreviousScreen => "previous_screen",
+            Action::GoTo(Screen::Cases) => "screen_cases",
+            Action::GoTo(Screen::Coverage) => "screen_coverage",
+            Action::GoTo(Screen::Review) => "screen_review",
+            Action::GoTo(Screen::Recruitment) => "screen_recruitment",
+            Action::GoTo(Screen::Interviews) => "screen_interviews",
+            Action::GoTo(Screen::Themes) => "screen_themes",
+            Action::Up => "up",
+            Action::Down => "down",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::PageUp => "page_up",
+            Action::PageDown => "page_down",
+            Action::Open => "open",
+            Action::Back => "back",
+            Action::ToggleHelp => "help",
+        }
+    }
+}

@@ -1,0 +1,193 @@
+//! Keys to actions, each binding with its description. The help popup is
+//! built from this same table, so help can never drift from the keys.
+
+use super::action::{Action, Screen};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::collections::BTreeMap;
+
+/// One key: a code and the modifiers that must be held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+impl Key {
+    pub const fn plain(code: KeyCode) -> Key {
+        Key { code, modifiers: KeyModifiers::NONE }
+    }
+
+    pub const fn ctrl(c: char) -> Key {
+        Key { code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL }
+    }
+
+    pub const fn char(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    fn matches(&self, event: &KeyEvent) -> bool {
+        // Shift is part of the character itself for letters and symbols.
+        let relevant = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+        match (self.code, event.code) {
+            (KeyCode::Char(a), KeyCode::Char(b)) => a == b && relevant == self.modifiers,
+            (KeyCode::BackTab, KeyCode::BackTab) => true,
+            (a, b) => a == b && event.modifiers == self.modifiers,
+        }
+    }
+
+    /// How help shows the key: `q`, `Ctrl-C`, `Shift-Tab`, `PageDown`.
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Up => "↑".to_string(),
+            KeyCode::Down => "↓".to_string(),
+            KeyCode::Left => "←".to_string(),
+            KeyCode::Right => "→".to_string(),
+            KeyCode::BackTab => "Shift-Tab".to_string(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{}", base.to_uppercase())
+        } else if self.modifiers.contains(KeyModifiers::ALT) {
+            format!("Alt-{base}")
+        } else {
+            base
+        }
+    }
+
+    /// Parses a key as written in the config file: `q`, `ctrl-q`, `f2`, `tab`, `esc`.
+    pub fn parse(text: &str) -> Option<Key> {
+        let lower = text.trim().to_lowercase();
+        let (modifiers, rest) = if let Some(rest) = lower.strip_prefix("ctrl-") {
+            (KeyModifiers::CONTROL, rest)
+        } else if let Some(rest) = lower.strip_prefix("alt-") {
+            (KeyModifiers::ALT, rest)
+        } else {
+            (KeyModifiers::NONE, lower.as_str())
+        };
+        let code = match rest {
+            "tab" => KeyCode::Tab,
+            "shift-tab" | "backtab" => KeyCode::BackTab,
+            "esc" | "escape" => KeyCode::Esc,
+            "enter" | "return" => KeyCode::Enter,
+            "space" => KeyCode::Char(' '),
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "pageup" => KeyCode::PageUp,
+            "pagedown" => KeyCode::PageDown,
+            f if f.starts_with('f') && f.len() > 1 => KeyCode::F(f[1..].parse().ok()?),
+            c if c.chars().count() == 1 => {
+                // Keep the case the user wrote: `G` and `g` are different keys.
+                KeyCode::Char(text.trim().chars().last()?)
+            }
+            _ => return None,
+        };
+        Some(Key { code, modifiers })
+    }
+}
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Everywhere,
+    /// In lists and tables, on every screen.
+    Lists,
+    /// Only on this screen.
+    On(Screen),
+}
+
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub scope: Scope,
+    pub keys: Vec<Key>,
+    pub action: Action,
+    pub description: &'static str,
+}
+
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    pub bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        use KeyCode::*;
+        let b = |scope, keys: &[Key], action, description| Binding { scope, keys: keys.to_vec(), action, description };
+        let mut bindings = vec![
+            b(Scope::Everywhere, &[Key::char('?')], Action::ToggleHelp, "help for this screen"),
+            b(Scope::Everywhere, &[Key::char('q'), Key::ctrl('c')], Action::Quit, "quit (nothing typed is lost)"),
+            b(Scope::Everywhere, &[Key::plain(Tab)], Action::NextScreen, "next screen"),
+            b(Scope::Everywhere, &[Key::plain(BackTab)], Action::PreviousScreen, "previous screen"),
+        ];
+        for (n, screen) in Screen::ALL.iter().enumerate() {
+            let digit = char::from(b'1' + n as u8);
+            bindings.push(Binding {
+                scope: Scope::Everywhere,
+                keys: vec![Key::char(digit)],
+                action: Action::GoTo(*screen),
+                description: match screen {
+                    Screen::Cases => "Cases screen",
+                    Screen::Coverage => "Coverage screen",
+                    Screen::Review => "Review screen",
+                    Screen::Recruitment => "Recruitment screen",
+                    Screen::Interviews => "Interviews screen",
+                    Screen::Themes => "Themes screen",
+                },
+            });
+        }
+        bindings.extend([
+            b(Scope::Lists, &[Key::plain(Up), Key::char('k')], Action::Up, "move up"),
+            b(Scope::Lists, &[Key::plain(Down), Key::char('j')], Action::Down, "move down"),
+            b(Scope::Lists, &[Key::char('g'), Key::plain(Home)], Action::Top, "first row"),
+            b(Scope::Lists, &[Key::char('G'), Key::plain(End)], Action::Bottom, "last row"),
+            b(Scope::Lists, &[Key::plain(PageUp)], Action::PageUp, "page up"),
+            b(Scope::Lists, &[Key::plain(PageDown)], Action::PageDown, "page down"),
+            b(Scope::Lists, &[Key::plain(Enter)], Action::Open, "open / choose"),
+            b(Scope::Everywhere, &[Key::plain(Esc)], Action::Back, "close popup / back"),
+        ]);
+        Keymap { bindings }
+    }
+}
+
+impl Keymap {
+    /// The default keys with a user's overrides (action name → key) applied.
+    /// Returns the overrides that could not be understood, for the status line.
+    pub fn with_overrides(overrides: &BTreeMap<String, String>) -> (Keymap, Vec<String>) {
+        let mut keymap = Keymap::default();
+        let mut rejected = Vec::new();
+        for (name, key_text) in overrides {
+            let binding = keymap.bindings.iter_mut().find(|b| b.action.name() == name);
+            match (binding, Key::parse(key_text)) {
+                (Some(binding), Some(key)) => binding.keys = vec![key],
+                _ => rejected.push(format!("{name} = {key_text}")),
+            }
+        }
+        (keymap, rejected)
+    }
+
+    /// The action a key asks for on `screen`, if any.
+    pub fn action_for(&self, event: &KeyEvent, screen: Screen) -> Option<Action> {
+        self.bindings
+            .iter()
+            .filter(|b| match b.scope {
+                Scope::Everywhere | Scope::Lists => true,
+                Scope::On(s) => s == screen,
+            })
+            .find(|b| b.keys.iter().any(|k| k.matches(event)))
+            .map(|b| b.action)
+    }
+
+    /// The bindings help shows on `screen`: the screen's own first, then general ones.
+    pub fn help_for(&self, screen: Screen) -> Vec<&Binding> {
+        let own = self.bindings.iter().filter(|b| b.scope == Scope::On(screen));
+        let lists = self.bindings.iter().filter(|b| b.scope == Scope::Lists);
+        let everywhere = self.bindings.iter().filter(|b| b.scope == Scope::Everywhere);
+        own.chain(lists).chain(everywhere).collect()
+    }
+}

@@ -1,0 +1,70 @@
+//! The Interviews screen: every interview with its date, guide, researchers,
+//! how much of the guide the notes cover, and who has coded it.
+
+use crate::domain::*;
+use crate::tui::action::Screen;
+use crate::tui::app::App;
+use crate::tui::widgets::selectable_table;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Row, Wrap};
+use ratatui::Frame;
+
+pub fn rows(app: &App) -> Vec<&InterviewData> {
+    let mut rows: Vec<&InterviewData> = app.data.interviews().collect();
+    rows.sort_by(|a, b| a.interview.id.cmp(&b.interview.id));
+    rows
+}
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    let interviews = rows(app);
+    let [table_area, notes_area] = Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
+    let header = Row::new(["Interview", "Case", "Date", "Guide", "Informants", "Researchers", "Covered", "Coded by"]);
+    let table_rows: Vec<Row> = interviews
+        .iter()
+        .map(|i| {
+            let record = &i.interview;
+            let questions = app.data.guides.get(&record.guide).map(|g| g.questions().count()).unwrap_or(0);
+            let covered = record.notes.iter().filter(|n| n.covered).count();
+            let join = |ids: Vec<String>| ids.join(", ");
+            Row::new([
+                record.id.to_string(),
+                record.case.to_string(),
+                record.date.map(|d| d.to_string()).unwrap_or_default(),
+                record.guide.to_string(),
+                join(record.informants.iter().map(|i| i.to_string()).collect()),
+                join(record.researchers.iter().map(|r| r.to_string()).collect()),
+                format!("{covered}/{questions}"),
+                join(i.codings.keys().map(|c| c.to_string()).collect()),
+            ])
+        })
+        .collect();
+    let widths = [
+        Constraint::Length(9),
+        Constraint::Length(19),
+        Constraint::Length(10),
+        Constraint::Length(14),
+        Constraint::Length(14),
+        Constraint::Length(13),
+        Constraint::Length(7),
+        Constraint::Fill(1),
+    ];
+    let cursor = app.cursor(Screen::Interviews);
+    let title = format!(" Interviews ({}) ", interviews.len());
+    selectable_table::render(frame, table_area, Block::bordered().title(title), header, table_rows, &widths, cursor);
+
+    let mut lines = Vec::new();
+    if let Some(data) = interviews.get(cursor.selected.min(interviews.len().saturating_sub(1))) {
+        let guide = app.data.guides.get(&data.interview.guide);
+        for note in &data.interview.notes {
+            let question = guide.and_then(|g| g.question(&note.question)).map(|q| q.text.as_str()).unwrap_or(note.question.as_str());
+            lines.push(Line::styled(question.to_string(), Style::new().add_modifier(Modifier::BOLD)));
+            lines.push(Line::raw(note.text.clone()));
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(Block::bordered().title(" Notes ")),
+        notes_area,
+    );
+}

@@ -1,0 +1,60 @@
+//! Drawing the whole window from the model: tabs, the current screen, the
+//! status line, and any popup on top. A window too small gets one line
+//! saying so instead of a broken layout.
+
+use super::action::Screen;
+use super::app::{App, Popup};
+use super::screens;
+use super::widgets::{help, status_line};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph, Tabs, Wrap};
+use ratatui::Frame;
+
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 12;
+
+pub fn render(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let text = format!("terminal too small: {}x{} (need {MIN_WIDTH}x{MIN_HEIGHT}); q quits", area.width, area.height);
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    let [tabs_area, body, status] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    let titles = Screen::ALL.iter().enumerate().map(|(i, s)| format!("{} {}", i + 1, s.title()));
+    frame.render_widget(
+        Tabs::new(titles)
+            .select(app.screen.index())
+            .highlight_style(Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)),
+        tabs_area,
+    );
+    screens::render(frame, body, app);
+    status_line::render(frame, status, app);
+    match &app.popup {
+        Some(Popup::Help) => help::render(frame, body, &app.keymap, app.screen),
+        Some(Popup::WhoAmI { selected }) => render_who_am_i(frame, body, app, *selected),
+        None => {}
+    }
+}
+
+fn render_who_am_i(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
+    let items: Vec<ListItem> = app
+        .data
+        .study
+        .team
+        .iter()
+        .map(|r| ListItem::new(Line::raw(format!("{} ({})", r.name, r.id))))
+        .collect();
+    let height = (items.len() as u16 + 4).min(area.height);
+    let popup = help::centered(area, 50.min(area.width), height);
+    frame.render_widget(Clear, popup);
+    let mut state = ListState::default().with_selected(Some(selected));
+    let list = List::new(items)
+        .block(Block::bordered().title(" Who are you? Enter picks, Esc skips "))
+        .highlight_style(Style::new().add_modifier(Modifier::REVERSED))
+        .highlight_symbol("▶ ");
+    frame.render_stateful_widget(list, popup, &mut state);
+}

@@ -1,0 +1,48 @@
+//! The help popup: every key of the current screen, straight from the keymap.
+
+use crate::tui::action::Screen;
+use crate::tui::keymap::{Keymap, Scope};
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::Frame;
+
+pub fn render(frame: &mut Frame, area: Rect, keymap: &Keymap, screen: Screen) {
+    let mut lines = Vec::new();
+    let mut last_scope = None;
+    for binding in keymap.help_for(screen) {
+        if last_scope != Some(binding.scope) {
+            let heading = match binding.scope {
+                Scope::On(s) => format!("{} screen", s.title()),
+                Scope::Lists => "Lists".to_string(),
+                Scope::Everywhere => "Everywhere".to_string(),
+            };
+            if last_scope.is_some() {
+                lines.push(Line::raw(""));
+            }
+            lines.push(Line::styled(heading, Style::new().add_modifier(Modifier::BOLD)));
+            last_scope = Some(binding.scope);
+        }
+        let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {:<16}", keys.join(" / ")), Style::new().add_modifier(Modifier::BOLD)),
+            Span::raw(binding.description),
+        ]));
+    }
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let width = 60.min(area.width);
+    let popup = centered(area, width, height);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered().title(format!(" Help: {} (? or Esc closes) ", screen.title()))),
+        popup,
+    );
+}
+
+/// A `width` x `height` rectangle in the middle of `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    area.centered(Constraint::Length(width), Constraint::Length(height))
+}
