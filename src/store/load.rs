@@ -8,7 +8,7 @@ use super::stamps::Stamps;
 use super::validate;
 use crate::domain::*;
 use serde::de::DeserializeOwned;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -29,6 +29,17 @@ struct Loader<'a> {
     problems: Vec<Problem>,
     stamps: Stamps,
     sources: Sources,
+    /// File stems (ids) of files that failed to parse, already reported:
+    /// references to them are not reported again as dangling.
+    broken: BTreeSet<String>,
+}
+
+/// What validation may rely on: files that could not be read are reported
+/// once, not again through every reference to what they would have held.
+pub(crate) struct Trust {
+    pub study: bool,
+    pub codebook: bool,
+    pub broken: BTreeSet<String>,
 }
 
 pub fn load(layout: &Layout) -> Loaded {
@@ -37,18 +48,20 @@ pub fn load(layout: &Layout) -> Loaded {
         problems: Vec::new(),
         stamps: Stamps::default(),
         sources: Sources::new(),
+        broken: BTreeSet::new(),
     };
     let study_path = layout.study_file();
     let study = loader.read::<Study>(&study_path);
     let study_ok = study.is_some();
     let mut data = StudyData::empty(study.unwrap_or_else(empty_study));
-    data.codebook = loader
-        .read::<Codebook>(&layout.codebook_file())
-        .unwrap_or(Codebook { codes: Vec::new() });
+    let codebook = loader.read::<Codebook>(&layout.codebook_file());
+    let codebook_ok = codebook.is_some();
+    data.codebook = codebook.unwrap_or(Codebook { codes: Vec::new() });
     data.guides = loader.load_guides();
     data.cases = loader.load_cases();
-    let Loader { mut problems, stamps, sources, .. } = loader;
-    problems.extend(validate::validate(layout, &data, &sources, study_ok));
+    let Loader { mut problems, stamps, sources, broken, .. } = loader;
+    let trust = Trust { study: study_ok, codebook: codebook_ok, broken };
+    problems.extend(validate::validate(layout, &data, &sources, &trust));
     problems.sort();
     problems.dedup();
     Loaded { data, problems, stamps }
@@ -97,12 +110,28 @@ impl Loader<'_> {
                     super::problem::line_column(valid, valid.len())
                 };
                 self.problems.push(Problem::new(path, line, column, "file is not valid UTF-8 text"));
+                self.note_broken(path);
                 return None;
             }
         };
         let parsed = from_ron::<T>(path, &text);
         self.sources.insert(path.to_path_buf(), text);
+        if parsed.is_err() {
+            self.note_broken(path);
+        }
         parsed.map_err(|p| self.problems.push(p)).ok()
+    }
+
+    /// Remembers the id a broken file stands for: its stem, or its folder's
+    /// name for a `case.ron`.
+    fn note_broken(&mut self, path: &Path) {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let id = if name == layout::CASE_FILE {
+            path.parent().and_then(|p| p.file_name()).and_then(|n| n.to_str()).unwrap_or_default()
+        } else {
+            name.strip_suffix(".ron").unwrap_or(name)
+        };
+        self.broken.insert(id.to_string());
     }
 
     /// Entries of a folder, sorted by name; hidden and temporary files left out.

@@ -3,7 +3,7 @@
 //! and answers fit their scales. Each problem points at the offending text.
 
 use super::layout::Layout;
-use super::load::Sources;
+use super::load::{Sources, Trust};
 use super::problem::Problem;
 use crate::domain::*;
 use std::collections::BTreeSet;
@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 struct Checker<'a> {
     sources: &'a Sources,
     problems: Vec<Problem>,
+    broken: &'a BTreeSet<String>,
+    codebook_ok: bool,
 }
 
 impl Checker<'_> {
@@ -20,14 +22,19 @@ impl Checker<'_> {
         self.problems.push(Problem::at_text(path, source, needle, message));
     }
 
-    /// Reports `value` at its quoted occurrence in the file.
+    /// Reports `value` at its quoted occurrence in the file, unless it names
+    /// a file that is broken (and so reported already).
     fn dangling(&mut self, path: &Path, what: &str, value: &str) {
+        if self.broken.contains(value) {
+            return;
+        }
         self.report(path, &format!("\"{value}\""), format!("unknown {what} `{value}`"));
     }
 }
 
-pub(crate) fn validate(layout: &Layout, data: &StudyData, sources: &Sources, study_ok: bool) -> Vec<Problem> {
-    let mut checker = Checker { sources, problems: Vec::new() };
+pub(crate) fn validate(layout: &Layout, data: &StudyData, sources: &Sources, trust: &Trust) -> Vec<Problem> {
+    let mut checker = Checker { sources, problems: Vec::new(), broken: &trust.broken, codebook_ok: trust.codebook };
+    let study_ok = trust.study;
     let team: BTreeSet<&ResearcherId> = data.study.team.iter().map(|r| &r.id).collect();
     let known_researcher = |id: &ResearcherId| !study_ok || team.contains(id);
     let informants: BTreeSet<&InformantId> = data.informants().map(|i| &i.id).collect();
@@ -185,7 +192,7 @@ fn check_interview(
         }
         for coding in &codings.codings {
             for code in &coding.codes {
-                if !codes.contains(code) {
+                if checker.codebook_ok && !codes.contains(code) {
                     checker.dangling(&path, "code", code.as_str());
                 }
             }

@@ -1,0 +1,37 @@
+//! Helpers the integration tests share.
+#![allow(dead_code)]
+
+use casebook::generate::{generate, Options};
+use casebook::store::{save_all, Layout, Stamps};
+use std::path::{Path, PathBuf};
+
+/// The repository root, which is the demo study.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A small generated study written to a fresh temporary folder.
+pub fn small_study() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = generate(Options { seed: 7, projects: 40 });
+    save_all(&Layout::new(dir.path()), &mut Stamps::default(), &data).expect("save small study");
+    dir
+}
+
+/// Every file under `dir`, relative to it, sorted.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    fn walk(base: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("read dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                walk(base, &path, out);
+            } else {
+                out.push(path.strip_prefix(base).expect("under base").to_path_buf());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
