@@ -75,8 +75,10 @@ fn render_matrix(frame: &mut Frame, area: Rect, app: &App, bands: &[String]) {
         .collect();
     let mut widths = vec![Constraint::Length(12)];
     widths.extend(regions.iter().map(|_| Constraint::Length(11)));
-    let title = format!(" Selected/frame: size band x region · {candidates} shortlisted, {selected} selected, {reserve} reserve ");
-    frame.render_widget(Table::new(table_rows, widths).header(header).block(Block::bordered().title(title)), area);
+    let block = Block::bordered()
+        .title(" Selected/frame: size band x region ")
+        .title_bottom(format!(" {candidates} shortlisted · {selected} selected · {reserve} reserve "));
+    frame.render_widget(Table::new(table_rows, widths).header(header).block(block), area);
 }
 
 fn render_candidates(frame: &mut Frame, area: Rect, app: &App) {
@@ -96,8 +98,8 @@ fn render_candidates(frame: &mut Frame, area: Rect, app: &App) {
                 c.case.stage.label().to_string(),
                 format!("{}/2", c.submitted_reviews()),
                 if open > 0 { format!("{open} open") } else { String::new() },
-                format!("{interviewed}/{}", c.informants.len()),
-                format!("{coded}/{} coded", c.interviews.len()),
+                if c.informants.is_empty() { String::new() } else { format!("{interviewed}/{} interviewed", c.informants.len()) },
+                if c.interviews.is_empty() { String::new() } else { format!("{coded}/{} coded", c.interviews.len()) },
             ])
         })
         .collect();
@@ -109,7 +111,7 @@ fn render_candidates(frame: &mut Frame, area: Rect, app: &App) {
         Constraint::Length(11),
         Constraint::Length(7),
         Constraint::Length(9),
-        Constraint::Length(10),
+        Constraint::Length(15),
         Constraint::Fill(1),
     ];
     let block = Block::bordered().title(Line::from(vec![Span::raw(" Candidates and fieldwork progress ")]));

@@ -1,0 +1,93 @@
+//! Driving the real binary in a real terminal: tmux on a private socket,
+//! keys sent with `send-keys`, the screen read with `capture-pane`, and
+//! waits that poll for text instead of sleeping for a fixed time.
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+pub struct Tmux {
+    socket: String,
+    pub config: tempfile::TempDir,
+}
+
+impl Tmux {
+    /// A 120x40 session running a plain shell in `dir`.
+    pub fn start(dir: &Path) -> Tmux {
+        let available = Command::new("tmux").arg("-V").output().map(|o| o.status.success()).unwrap_or(false);
+        assert!(available, "tmux is needed for end-to-end tests: `.ci/run` installs it (apt-get install tmux)");
+        let socket = format!("casebook-test-{}-{}", std::process::id(), rand_suffix());
+        let config = tempfile::tempdir().expect("config dir");
+        let tmux = Tmux { socket, config };
+        let status = Command::new("tmux")
+            .args(["-L", &tmux.socket, "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", "-s", "main"])
+            .args(["-c", dir.to_str().expect("utf-8 path")])
+            .args(["env", "-i", "PATH=/usr/local/bin:/usr/bin:/bin", "TERM=xterm-256color", "LANG=C.UTF-8"])
+            .arg(format!("HOME={}", tmux.config.path().display()))
+            .arg(format!("XDG_CONFIG_HOME={}", tmux.config.path().display()))
+            .args(["bash", "--norc", "--noprofile"])
+            .status()
+            .expect("start tmux");
+        assert!(status.success(), "tmux new-session failed");
+        tmux.tmux(&["set-option", "-g", "status", "off"]);
+        tmux
+    }
+
+    pub fn tmux(&self, args: &[&str]) -> String {
+        let output = Command::new("tmux").args(["-L", &self.socket]).args(args).output().expect("run tmux");
+        String::from_utf8_lossy(&output.stdout).to_string()
+    }
+
+    /// Types text and presses Enter.
+    pub fn type_line(&self, line: &str) {
+        self.tmux(&["send-keys", "-t", "main", "-l", line]);
+        self.tmux(&["send-keys", "-t", "main", "Enter"]);
+    }
+
+    /// Sends keys as tmux names them (`q`, `Tab`, `Escape`, `C-c`).
+    pub fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "main"];
+        args.extend_from_slice(keys);
+        self.tmux(&args);
+    }
+
+    pub fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", "main"])
+    }
+
+    /// Waits until the screen shows `text`, up to 20 seconds; panics with the
+    /// screen if it never does.
+    pub fn wait_for(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {text:?}; the screen shows:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Whether the pane is in the alternate screen (a TUI is showing).
+    pub fn alternate_screen(&self) -> bool {
+        self.tmux(&["display-message", "-p", "-t", "main", "#{alternate_on}"]).trim() == "1"
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux").args(["-L", &self.socket, "kill-server"]).output();
+    }
+}
+
+fn rand_suffix() -> u128 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0)
+}
+
+pub fn binary() -> &'static str {
+    env!("CARGO_BIN_EXE_casebook")
+}

@@ -1,0 +1,34 @@
+//! Building the TUI's model on the demo study, for update and snapshot tests.
+#![allow(dead_code)]
+
+use casebook::domain::ResearcherId;
+use casebook::store::identity::Config;
+use casebook::store::{load, Layout};
+use casebook::tui::app::App;
+use casebook::tui::view;
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+/// The demo study in the TUI's model, as `me` (or nobody).
+pub fn demo_app(me: Option<&str>) -> App {
+    let layout = Layout::new(env!("CARGO_MANIFEST_DIR"));
+    let loaded = load(&layout);
+    App::new(loaded.data, layout, loaded.stamps, loaded.problems, me.map(ResearcherId::new), Config::default())
+}
+
+/// Renders the app into a `width` x `height` test terminal.
+pub fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal.draw(|frame| view::render(frame, app)).expect("draw");
+    terminal
+}
+
+/// The rendered screen as plain text, one line per row.
+pub fn screen_text(app: &App, width: u16, height: u16) -> String {
+    let terminal = draw(app, width, height);
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| (0..width).map(|x| buffer[(x, y)].symbol().to_string()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,66 @@
+//! Every screen of the demo study rendered into ratatui's TestBackend and
+//! compared with a reviewed snapshot (tests/snapshots/). A change to a screen
+//! shows up here as a diff to review like code.
+
+#[path = "tui_common.rs"]
+mod tui_common;
+
+use casebook::tui::action::{Action, Screen};
+use insta::assert_snapshot;
+use tui_common::{demo_app, draw};
+
+fn screen(screen: Screen) -> String {
+    let mut app = demo_app(Some("astrid"));
+    app.update(Action::GoTo(screen));
+    app.update(Action::Down);
+    draw(&app, 120, 40).backend().to_string()
+}
+
+#[test]
+fn cases_screen() {
+    assert_snapshot!(screen(Screen::Cases));
+}
+
+#[test]
+fn coverage_screen() {
+    assert_snapshot!(screen(Screen::Coverage));
+}
+
+#[test]
+fn review_screen() {
+    assert_snapshot!(screen(Screen::Review));
+}
+
+#[test]
+fn recruitment_screen() {
+    assert_snapshot!(screen(Screen::Recruitment));
+}
+
+#[test]
+fn interviews_screen() {
+    assert_snapshot!(screen(Screen::Interviews));
+}
+
+#[test]
+fn themes_screen() {
+    assert_snapshot!(screen(Screen::Themes));
+}
+
+#[test]
+fn help_popup_on_the_cases_screen() {
+    let mut app = demo_app(Some("astrid"));
+    app.update(Action::ToggleHelp);
+    assert_snapshot!(draw(&app, 120, 40).backend().to_string());
+}
+
+#[test]
+fn who_am_i_popup_when_nobody_said() {
+    let app = demo_app(None);
+    assert_snapshot!(draw(&app, 120, 40).backend().to_string());
+}
+
+#[test]
+fn a_tiny_terminal_says_it_is_too_small() {
+    let app = demo_app(Some("astrid"));
+    assert_snapshot!(draw(&app, 20, 5).backend().to_string());
+}
