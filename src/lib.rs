@@ -2,9 +2,9 @@
 //! with git. The library is the core (domain, store, analysis, export) that the
 //! terminal UI and the command line both drive.
 
-pub mod domain;
-pub mod store;
 pub mod analysis;
-pub mod generate;
 pub mod cli;
+pub mod domain;
+pub mod generate;
+pub mod store;
 pub mod tui;

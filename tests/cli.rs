@@ -28,8 +28,18 @@ fn check_on_the_demo_prints_its_counts_and_exits_zero() {
     let text = stdout(&output);
     assert_eq!(output.status.code(), Some(0), "{text}");
     let lines: Vec<Vec<&str>> = text.lines().map(|l| l.split_whitespace().collect()).collect();
-    for expected in [["cases", "205"], ["reviews", "400"], ["informants", "26"], ["interviews", "22"], ["guides", "2"], ["codes", "33"]] {
-        assert!(lines.iter().any(|l| l.as_slice() == expected), "missing {expected:?} in:\n{text}");
+    for expected in [
+        ["cases", "205"],
+        ["reviews", "400"],
+        ["informants", "26"],
+        ["interviews", "22"],
+        ["guides", "2"],
+        ["codes", "33"],
+    ] {
+        assert!(
+            lines.iter().any(|l| l.as_slice() == expected),
+            "missing {expected:?} in:\n{text}"
+        );
     }
     assert!(text.contains("no problems found"), "{text}");
 }
@@ -73,11 +83,18 @@ fn a_corrupted_case_makes_check_exit_one_naming_file_line_and_column() {
 fn init_creates_an_empty_study_that_checks_clean_and_ignores_private_files() {
     let dir = tempfile::tempdir().unwrap();
     let output = casebook(dir.path(), &["init", "study"]);
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let study = dir.path().join("study");
     assert!(study.join("cases/study.ron").is_file());
     assert!(study.join("guides/codebook.ron").is_file());
-    assert!(fs::read_to_string(study.join(".gitignore")).unwrap().contains("/private/"));
+    assert!(fs::read_to_string(study.join(".gitignore"))
+        .unwrap()
+        .contains("/private/"));
     let output = casebook(&study, &["check"]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
     // A second init refuses to touch the study.
@@ -97,8 +114,24 @@ fn check_outside_any_study_says_so_and_exits_one() {
 fn generate_writes_a_study_that_checks_clean() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("big");
-    let output = casebook(dir.path(), &["generate", "--out", out.to_str().unwrap(), "--projects", "300", "--seed", "3"]);
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let output = casebook(
+        dir.path(),
+        &[
+            "generate",
+            "--out",
+            out.to_str().unwrap(),
+            "--projects",
+            "300",
+            "--seed",
+            "3",
+        ],
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let output = casebook(&out, &["check"]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
 }

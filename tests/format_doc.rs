@@ -9,8 +9,16 @@ use std::path::Path;
 #[test]
 fn every_ron_example_in_the_format_page_parses() {
     let page = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/format.md")).unwrap();
-    let blocks: Vec<&str> = page.split("```ron\n").skip(1).map(|b| b.split("```").next().unwrap()).collect();
-    assert!(blocks.len() >= 10, "expected an example per file type, found {}", blocks.len());
+    let blocks: Vec<&str> = page
+        .split("```ron\n")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap())
+        .collect();
+    assert!(
+        blocks.len() >= 10,
+        "expected an example per file type, found {}",
+        blocks.len()
+    );
     for block in blocks {
         let path = Path::new("docs/format.md");
         let kind = block.split('(').next().unwrap().trim();

@@ -18,7 +18,11 @@ fn write(root: &Path, relative: &str, text: &str) {
 fn problems_after(edit: impl FnOnce(&Path)) -> (Vec<Problem>, usize, tempfile::TempDir) {
     let dir = common::small_study();
     let before = load(&Layout::new(dir.path()));
-    assert!(before.problems.is_empty(), "the small study starts clean: {:#?}", before.problems);
+    assert!(
+        before.problems.is_empty(),
+        "the small study starts clean: {:#?}",
+        before.problems
+    );
     edit(dir.path());
     let after = load(&Layout::new(dir.path()));
     let cases = after.data.cases.len();
@@ -45,7 +49,10 @@ fn a_ron_syntax_error_names_file_line_and_column_and_the_other_cases_still_load(
     });
     let total = load(&Layout::new(common::small_study().path())).data.cases.len();
     assert_eq!(cases, total - 1, "only the broken case is skipped");
-    assert_eq!(relative(&only(&problems), dir.path()), format!("cases/{CASE}/case.ron:5:5: Expected comma"));
+    assert_eq!(
+        relative(&only(&problems), dir.path()),
+        format!("cases/{CASE}/case.ron:5:5: Expected comma")
+    );
 }
 
 #[test]
@@ -53,11 +60,17 @@ fn an_unknown_field_is_refused_not_dropped() {
     let (problems, _, dir) = problems_after(|root| {
         let path = root.join("cases").join(CASE).join("case.ron");
         let text = fs::read_to_string(&path).unwrap();
-        fs::write(path, text.replacen("    municipality:", "    colour: \"red\",\n    municipality:", 1)).unwrap();
+        fs::write(
+            path,
+            text.replacen("    municipality:", "    colour: \"red\",\n    municipality:", 1),
+        )
+        .unwrap();
     });
     let message = relative(&only(&problems), dir.path());
     assert!(
-        message.starts_with(&format!("cases/{CASE}/case.ron:5:5: unknown field `colour` in Case, expected one of: id, origin, title")),
+        message.starts_with(&format!(
+            "cases/{CASE}/case.ron:5:5: unknown field `colour` in Case, expected one of: id, origin, title"
+        )),
         "{message}"
     );
 }
@@ -70,13 +83,22 @@ fn a_wrong_type_names_what_was_expected() {
         let population = text.lines().position(|l| l.starts_with("    population:")).unwrap() + 1;
         let edited: Vec<String> = text
             .lines()
-            .map(|l| if l.starts_with("    population:") { "    population: Some(\"many\"),".to_string() } else { l.to_string() })
+            .map(|l| {
+                if l.starts_with("    population:") {
+                    "    population: Some(\"many\"),".to_string()
+                } else {
+                    l.to_string()
+                }
+            })
             .collect();
         fs::write(path, edited.join("\n") + "\n").unwrap();
         fs::write(root.join("expected-line"), population.to_string()).unwrap();
     });
     let line = fs::read_to_string(dir.path().join("expected-line")).unwrap();
-    assert_eq!(relative(&only(&problems), dir.path()), format!("cases/{CASE}/case.ron:{line}:22: Expected integer"));
+    assert_eq!(
+        relative(&only(&problems), dir.path()),
+        format!("cases/{CASE}/case.ron:{line}:22: Expected integer")
+    );
 }
 
 #[test]
@@ -85,7 +107,9 @@ fn a_review_by_a_researcher_the_study_does_not_know_is_reported() {
         write(
             root,
             &format!("cases/{CASE}/review.zed.ron"),
-            &format!("Review(\n    case: \"{CASE}\",\n    reviewer: \"zed\",\n    submitted: None,\n    answers: {{}},\n)\n"),
+            &format!(
+                "Review(\n    case: \"{CASE}\",\n    reviewer: \"zed\",\n    submitted: None,\n    answers: {{}},\n)\n"
+            ),
         );
     });
     assert_eq!(
@@ -97,7 +121,11 @@ fn a_review_by_a_researcher_the_study_does_not_know_is_reported() {
 #[test]
 fn an_informant_referred_by_an_unknown_informant_is_reported() {
     let (problems, _, dir) = problems_after(|root| {
-        write(root, &format!("cases/{CASE}/informants/INF-99.ron"), &informant("INF-404"));
+        write(
+            root,
+            &format!("cases/{CASE}/informants/INF-99.ron"),
+            &informant("INF-404"),
+        );
     });
     assert_eq!(
         relative(&only(&problems), dir.path()),
@@ -108,7 +136,11 @@ fn an_informant_referred_by_an_unknown_informant_is_reported() {
 #[test]
 fn a_coding_with_an_unknown_code_is_reported() {
     let (problems, _, dir) = problems_after(|root| {
-        write(root, &format!("cases/{CASE}/informants/INF-99.ron"), &informant_without_referral());
+        write(
+            root,
+            &format!("cases/{CASE}/informants/INF-99.ron"),
+            &informant_without_referral(),
+        );
         write(root, &format!("cases/{CASE}/interviews/INT-99.ron"), INTERVIEW);
         write(
             root,
@@ -145,7 +177,10 @@ fn a_file_that_is_not_utf8_is_reported_not_a_panic() {
     let (problems, _, dir) = problems_after(|root| {
         fs::write(root.join("guides/codebook.ron"), b"Codebook(\n    codes: [\xff],\n)\n").unwrap();
     });
-    assert_eq!(relative(&only(&problems), dir.path()), "guides/codebook.ron:2:13: file is not valid UTF-8 text");
+    assert_eq!(
+        relative(&only(&problems), dir.path()),
+        "guides/codebook.ron:2:13: file is not valid UTF-8 text"
+    );
 }
 
 fn informant(referrer: &str) -> String {

@@ -15,15 +15,41 @@ pub struct Tmux {
 impl Tmux {
     /// A 120x40 session running a plain shell in `dir`.
     pub fn start(dir: &Path) -> Tmux {
-        let available = Command::new("tmux").arg("-V").output().map(|o| o.status.success()).unwrap_or(false);
-        assert!(available, "tmux is needed for end-to-end tests: `.ci/run` installs it (apt-get install tmux)");
+        let available = Command::new("tmux")
+            .arg("-V")
+            .output()
+            .map(|o| o.status.success())
+            .unwrap_or(false);
+        assert!(
+            available,
+            "tmux is needed for end-to-end tests: `.ci/run` installs it (apt-get install tmux)"
+        );
         let socket = format!("casebook-test-{}-{}", std::process::id(), rand_suffix());
         let config = tempfile::tempdir().expect("config dir");
         let tmux = Tmux { socket, config };
         let status = Command::new("tmux")
-            .args(["-L", &tmux.socket, "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", "-s", "main"])
+            .args([
+                "-L",
+                &tmux.socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-x",
+                "120",
+                "-y",
+                "40",
+                "-s",
+                "main",
+            ])
             .args(["-c", dir.to_str().expect("utf-8 path")])
-            .args(["env", "-i", "PATH=/usr/local/bin:/usr/bin:/bin", "TERM=xterm-256color", "LANG=C.UTF-8"])
+            .args([
+                "env",
+                "-i",
+                "PATH=/usr/local/bin:/usr/bin:/bin",
+                "TERM=xterm-256color",
+                "LANG=C.UTF-8",
+            ])
             .arg(format!("HOME={}", tmux.config.path().display()))
             .arg(format!("XDG_CONFIG_HOME={}", tmux.config.path().display()))
             .args(["bash", "--norc", "--noprofile"])
@@ -35,7 +61,11 @@ impl Tmux {
     }
 
     pub fn tmux(&self, args: &[&str]) -> String {
-        let output = Command::new("tmux").args(["-L", &self.socket]).args(args).output().expect("run tmux");
+        let output = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .expect("run tmux");
         String::from_utf8_lossy(&output.stdout).to_string()
     }
 
@@ -74,7 +104,9 @@ impl Tmux {
 
     /// Whether the pane is in the alternate screen (a TUI is showing).
     pub fn alternate_screen(&self) -> bool {
-        self.tmux(&["display-message", "-p", "-t", "main", "#{alternate_on}"]).trim() == "1"
+        self.tmux(&["display-message", "-p", "-t", "main", "#{alternate_on}"])
+            .trim()
+            == "1"
     }
 }
 
@@ -85,7 +117,10 @@ impl Drop for Tmux {
 }
 
 fn rand_suffix() -> u128 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0)
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0)
 }
 
 pub fn binary() -> &'static str {

@@ -8,7 +8,10 @@ use tmux_common::{binary, Tmux};
 
 fn start_on_demo() -> Tmux {
     let tmux = Tmux::start(std::path::Path::new(env!("CARGO_MANIFEST_DIR")));
-    tmux.type_line(&format!("CASEBOOK_USER=astrid {}; echo \"casebook exited with $?\"", binary()));
+    tmux.type_line(&format!(
+        "CASEBOOK_USER=astrid {}; echo \"casebook exited with $?\"",
+        binary()
+    ));
     tmux.wait_for("Cases (205)");
     tmux
 }
@@ -18,7 +21,10 @@ fn the_tui_shows_cases_switches_tabs_opens_help_and_quits_cleanly() {
     let tmux = start_on_demo();
     let screen = tmux.screen();
     assert!(screen.contains("Bømlo") || screen.contains("Oslo"), "{screen}");
-    assert!(screen.contains("as astrid"), "the status line names the user:\n{screen}");
+    assert!(
+        screen.contains("as astrid"),
+        "the status line names the user:\n{screen}"
+    );
     assert!(tmux.alternate_screen());
 
     tmux.keys(&["2"]);
@@ -35,7 +41,10 @@ fn the_tui_shows_cases_switches_tabs_opens_help_and_quits_cleanly() {
     tmux.keys(&["q"]);
     let after = tmux.wait_for("casebook exited with 0");
     assert!(!tmux.alternate_screen(), "the alternate screen is left on quit");
-    assert!(!after.contains("Codebook (33 codes)"), "the TUI is gone from the screen:\n{after}");
+    assert!(
+        !after.contains("Codebook (33 codes)"),
+        "the TUI is gone from the screen:\n{after}"
+    );
     // The terminal is back in cooked mode with echo: a typed command shows and runs.
     tmux.type_line("stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo");
     tmux.wait_for("icanon echo");

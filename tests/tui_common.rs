@@ -13,7 +13,14 @@ use ratatui::Terminal;
 pub fn demo_app(me: Option<&str>) -> App {
     let layout = Layout::new(env!("CARGO_MANIFEST_DIR"));
     let loaded = load(&layout);
-    App::new(loaded.data, layout, loaded.stamps, loaded.problems, me.map(ResearcherId::new), Config::default())
+    App::new(
+        loaded.data,
+        layout,
+        loaded.stamps,
+        loaded.problems,
+        me.map(ResearcherId::new),
+        Config::default(),
+    )
 }
 
 /// Renders the app into a `width` x `height` test terminal.
@@ -28,7 +35,11 @@ pub fn screen_text(app: &App, width: u16, height: u16) -> String {
     let terminal = draw(app, width, height);
     let buffer = terminal.backend().buffer();
     (0..height)
-        .map(|y| (0..width).map(|x| buffer[(x, y)].symbol().to_string()).collect::<String>())
+        .map(|y| {
+            (0..width)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }

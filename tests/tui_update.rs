@@ -17,7 +17,18 @@ fn tab_and_shift_tab_cycle_through_the_six_screens() {
         app.update(Action::NextScreen);
         seen.push(app.screen);
     }
-    assert_eq!(seen, [Screen::Cases, Screen::Coverage, Screen::Review, Screen::Recruitment, Screen::Interviews, Screen::Themes, Screen::Cases]);
+    assert_eq!(
+        seen,
+        [
+            Screen::Cases,
+            Screen::Coverage,
+            Screen::Review,
+            Screen::Recruitment,
+            Screen::Interviews,
+            Screen::Themes,
+            Screen::Cases
+        ]
+    );
     app.update(Action::PreviousScreen);
     assert_eq!(app.screen, Screen::Themes);
 }
@@ -26,7 +37,10 @@ fn tab_and_shift_tab_cycle_through_the_six_screens() {
 fn number_keys_go_straight_to_a_screen() {
     let keymap = Keymap::default();
     let key = KeyEvent::new(KeyCode::Char('4'), KeyModifiers::NONE);
-    assert_eq!(keymap.action_for(&key, Screen::Cases), Some(Action::GoTo(Screen::Recruitment)));
+    assert_eq!(
+        keymap.action_for(&key, Screen::Cases),
+        Some(Action::GoTo(Screen::Recruitment))
+    );
     let mut app = demo_app(Some("astrid"));
     app.update(Action::GoTo(Screen::Recruitment));
     assert_eq!(app.screen, Screen::Recruitment);
@@ -77,7 +91,10 @@ fn quit_works_from_anywhere_even_a_popup() {
 #[test]
 fn ctrl_c_quits_and_q_quits() {
     let keymap = Keymap::default();
-    for key in [KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL), KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE)] {
+    for key in [
+        KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+        KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE),
+    ] {
         assert_eq!(keymap.action_for(&key, Screen::Themes), Some(Action::Quit));
     }
 }
@@ -98,11 +115,19 @@ fn a_user_nobody_named_is_asked_once_and_remembered() {
 
 #[test]
 fn user_key_overrides_rebind_actions_and_bad_ones_are_reported() {
-    let overrides = [("quit".to_string(), "ctrl-q".to_string()), ("nonsense".to_string(), "x".to_string())].into_iter().collect();
+    let overrides = [
+        ("quit".to_string(), "ctrl-q".to_string()),
+        ("nonsense".to_string(), "x".to_string()),
+    ]
+    .into_iter()
+    .collect();
     let (keymap, rejected) = Keymap::with_overrides(&overrides);
     let ctrl_q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL);
     assert_eq!(keymap.action_for(&ctrl_q, Screen::Cases), Some(Action::Quit));
-    assert_eq!(keymap.action_for(&KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE), Screen::Cases), None);
+    assert_eq!(
+        keymap.action_for(&KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE), Screen::Cases),
+        None
+    );
     assert_eq!(rejected, ["nonsense = x"]);
 }
 
@@ -113,7 +138,11 @@ fn help_lists_every_key_bound_on_the_screen() {
     app.update(Action::ToggleHelp);
     let text = tui_common::screen_text(&app, 120, 40);
     for binding in app.keymap.help_for(Screen::Cases) {
-        assert!(text.contains(binding.description), "help lacks `{}`", binding.description);
+        assert!(
+            text.contains(binding.description),
+            "help lacks `{}`",
+            binding.description
+        );
     }
 }
 

@@ -56,8 +56,9 @@ pub fn by_stratum(data: &StudyData, stratum: Stratum) -> Vec<StratumCount> {
     values(data, stratum)
         .into_iter()
         .map(|key| {
-            let matching: Vec<&Case> =
-                frame(data).filter(|c| value_of(data, c, stratum).as_deref() == Some(key.as_str())).collect();
+            let matching: Vec<&Case> = frame(data)
+                .filter(|c| value_of(data, c, stratum).as_deref() == Some(key.as_str()))
+                .collect();
             let at = |stages: &[Stage]| matching.iter().filter(|c| stages.contains(&c.stage)).count();
             let target = data
                 .study
@@ -103,7 +104,13 @@ pub fn matrix(data: &StudyData, rows: Stratum, columns: Stratum) -> Vec<MatrixCe
 /// targets not met.
 pub fn gaps(data: &StudyData) -> Vec<String> {
     let mut gaps = Vec::new();
-    for stratum in [Stratum::Region, Stratum::SizeBand, Stratum::FocusArea, Stratum::Kind, Stratum::Pilot] {
+    for stratum in [
+        Stratum::Region,
+        Stratum::SizeBand,
+        Stratum::FocusArea,
+        Stratum::Kind,
+        Stratum::Pilot,
+    ] {
         for count in by_stratum(data, stratum) {
             let name = match stratum {
                 Stratum::FocusArea => data.focus_area_name(&count.key).to_string(),

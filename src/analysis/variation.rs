@@ -41,8 +41,12 @@ pub fn next_pick(
 ) -> Option<Pick> {
     let mut best: Option<(usize, f64, Pick)> = None;
     for (index, candidate) in candidates.iter().enumerate() {
-        let adds: Vec<StratumValue> =
-            candidate.values.iter().filter(|v| !covered.contains(*v)).cloned().collect();
+        let adds: Vec<StratumValue> = candidate
+            .values
+            .iter()
+            .filter(|v| !covered.contains(*v))
+            .cloned()
+            .collect();
         let rarity: f64 = adds
             .iter()
             .map(|v| 1.0 / *frequency.get(v).unwrap_or(&1).max(&1) as f64)
@@ -67,10 +71,15 @@ pub fn pick_many(mut covered: BTreeSet<StratumValue>, candidates: &[Candidate], 
     let mut picks = Vec::new();
     while picks.len() < n {
         let pool: Vec<Candidate> = remaining.iter().map(|(_, c)| c.clone()).collect();
-        let Some(pick) = next_pick(&covered, &pool, &frequency) else { break };
+        let Some(pick) = next_pick(&covered, &pool, &frequency) else {
+            break;
+        };
         let (original, candidate) = remaining.remove(pick.index);
         covered.extend(candidate.values.iter().cloned());
-        picks.push(Pick { index: original, adds: pick.adds });
+        picks.push(Pick {
+            index: original,
+            adds: pick.adds,
+        });
     }
     picks
 }

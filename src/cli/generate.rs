@@ -8,7 +8,10 @@ use std::path::Path;
 pub fn run(out: &Path, projects: usize, seed: u64) -> u8 {
     let layout = Layout::new(out);
     if layout.study_file().exists() {
-        eprintln!("casebook: {}: already holds a study; choose an empty folder", out.display());
+        eprintln!(
+            "casebook: {}: already holds a study; choose an empty folder",
+            out.display()
+        );
         return 1;
     }
     let data = generate(Options { seed, projects });

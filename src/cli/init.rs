@@ -8,7 +8,10 @@ pub fn run(dir: &Path, title: &str) -> u8 {
     match init_study(&Layout::new(dir), title) {
         Ok(()) => {
             println!("created an empty study in {}", dir.display());
-            println!("next: add the team to {}", dir.join("cases").join("study.ron").display());
+            println!(
+                "next: add the team to {}",
+                dir.join("cases").join("study.ron").display()
+            );
             0
         }
         Err(e) => {

@@ -11,7 +11,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
-#[command(name = "casebook", version, about = "The fieldwork of a qualitative evaluation, in files a team shares with git")]
+#[command(
+    name = "casebook",
+    version,
+    about = "The fieldwork of a qualitative evaluation, in files a team shares with git"
+)]
 pub struct Cli {
     /// The study folder (holding cases/ and guides/); default: found from here upwards.
     #[arg(long, global = true, value_name = "DIR")]

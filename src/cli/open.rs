@@ -36,7 +36,11 @@ pub fn locate(study: Option<&Path>) -> Result<Layout, String> {
 /// `root` as seen from `cwd` when `cwd` is inside it (`""`, `..`, `../..`).
 fn relative_to(root: &Path, cwd: &Path) -> PathBuf {
     match cwd.strip_prefix(root) {
-        Ok(below) => below.components().filter(|c| matches!(c, Component::Normal(_))).map(|_| "..").collect(),
+        Ok(below) => below
+            .components()
+            .filter(|c| matches!(c, Component::Normal(_)))
+            .map(|_| "..")
+            .collect(),
         Err(_) => root.to_path_buf(),
     }
 }
@@ -55,7 +59,11 @@ pub fn open(study: Option<&Path>, as_user: Option<&str>) -> Result<Opened, Strin
         None => Default::default(),
     };
     let env = std::env::var("CASEBOOK_USER").ok();
-    let git_dir = if layout.root.as_os_str().is_empty() { Path::new(".") } else { layout.root.as_path() };
+    let git_dir = if layout.root.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        layout.root.as_path()
+    };
     let git_name = identity::git_user_name(git_dir);
     let clues = IdentityClues {
         flag: as_user,
@@ -67,5 +75,12 @@ pub fn open(study: Option<&Path>, as_user: Option<&str>) -> Result<Opened, Strin
         Ok(identity) => (identity, None),
         Err(e) => (None, Some(e)),
     };
-    Ok(Opened { layout, data: loaded.data, problems, stamps: loaded.stamps, identity, identity_error })
+    Ok(Opened {
+        layout,
+        data: loaded.data,
+        problems,
+        stamps: loaded.stamps,
+        identity,
+        identity_error,
+    })
 }

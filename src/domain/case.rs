@@ -202,7 +202,13 @@ impl Case {
     /// Moves the case to `to`, logging who, when and why.
     pub fn move_to(&mut self, to: Stage, by: ResearcherId, at: DateTime<FixedOffset>, reason: String) {
         let from = self.stage;
-        self.stage_log.push(StageChange { at, by, from, to, reason });
+        self.stage_log.push(StageChange {
+            at,
+            by,
+            from,
+            to,
+            reason,
+        });
         self.stage = to;
     }
 }

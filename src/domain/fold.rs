@@ -2,6 +2,12 @@
 //! finds Bømlo and `baerum` finds Bærum, and case ids stay ASCII.
 
 /// Lower-cases `text` and spells æ, ø, å and accented letters plainly.
+///
+/// ```
+/// use casebook::domain::fold::fold;
+/// assert_eq!(fold("Bærum"), "baerum");
+/// assert!(fold("Tromsø").contains(&fold("tromso")));
+/// ```
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars().flat_map(char::to_lowercase) {

@@ -40,7 +40,10 @@ pub enum InformantKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Referral {
     /// Another informant, and the interview where it happened, if in one.
-    Informant { id: InformantId, interview: Option<InterviewId> },
+    Informant {
+        id: InformantId,
+        interview: Option<InterviewId>,
+    },
     /// The case itself (its documents or contact person).
     Case(CaseId),
 }

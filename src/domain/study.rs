@@ -144,7 +144,10 @@ impl Criterion {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Scale {
     /// Ordered integer points, both ends included, e.g. 1..=7.
-    Ordinal { min: i32, max: i32 },
+    Ordinal {
+        min: i32,
+        max: i32,
+    },
     /// Unordered categories, e.g. `["yes", "maybe", "no"]`.
     Categories(Vec<String>),
     YesNo,
@@ -194,7 +197,11 @@ pub fn default_size_bands() -> Vec<SizeBand> {
     ];
     bounds
         .into_iter()
-        .map(|(min, max, label)| SizeBand { label: label.to_string(), min, max })
+        .map(|(min, max, label)| SizeBand {
+            label: label.to_string(),
+            min,
+            max,
+        })
         .collect()
 }
 
@@ -222,6 +229,9 @@ pub fn default_counties() -> Vec<County> {
         ("Innlandet", "Østlandet"),
     ]
     .into_iter()
-    .map(|(name, region)| County { name: name.to_string(), region: region.to_string() })
+    .map(|(name, region)| County {
+        name: name.to_string(),
+        region: region.to_string(),
+    })
     .collect()
 }

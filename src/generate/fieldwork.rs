@@ -29,39 +29,93 @@ const CASE_ROLES: [(&str, &str); 4] = [
 ];
 
 pub fn recruit_and_interview(rng: &mut Rng, data: &mut StudyData, selected: &[CaseId]) {
-    let mut work = Fieldwork { rng, data, next_informant: 1, next_interview: 1, next_day: 0 };
+    let mut work = Fieldwork {
+        rng,
+        data,
+        next_informant: 1,
+        next_interview: 1,
+        next_day: 0,
+    };
     let mut seeds = Vec::new();
     for (index, case) in selected.iter().enumerate() {
         let (role, organisation) = CASE_ROLES[index % CASE_ROLES.len()];
-        let informant = work.add_informant(case, InformantKind::Case, role, organisation, Some(Referral::Case(case.clone())));
-        let interview = work.interview(case, &[informant.clone()], CASE_GUIDE);
+        let informant = work.add_informant(
+            case,
+            InformantKind::Case,
+            role,
+            organisation,
+            Some(Referral::Case(case.clone())),
+        );
+        let interview = work.interview(case, std::slice::from_ref(&informant), CASE_GUIDE);
         seeds.push((case.clone(), informant, interview));
     }
     // A second voice in the first case, and someone who said no in the second.
     if let Some((case, _, _)) = seeds.first().cloned() {
-        let second = work.add_informant(&case, InformantKind::Case, "NAV adviser", "NAV office", Some(Referral::Case(case.clone())));
+        let second = work.add_informant(
+            &case,
+            InformantKind::Case,
+            "NAV adviser",
+            "NAV office",
+            Some(Referral::Case(case.clone())),
+        );
         work.interview(&case, &[second], CASE_GUIDE);
     }
     if let Some((case, _, _)) = seeds.get(1).cloned() {
-        let id = work.add_informant(&case, InformantKind::Case, "employer contact", "private company", Some(Referral::Case(case.clone())));
-        work.set_status(&case, &id, &[RecruitmentStatus::Contacted, RecruitmentStatus::Declined], "Too busy this spring.");
+        let id = work.add_informant(
+            &case,
+            InformantKind::Case,
+            "employer contact",
+            "private company",
+            Some(Referral::Case(case.clone())),
+        );
+        work.set_status(
+            &case,
+            &id,
+            &[RecruitmentStatus::Contacted, RecruitmentStatus::Declined],
+            "Too busy this spring.",
+        );
     }
     // Snowball: three partner municipalities, each pointed to in an interview.
     let mut snowball_informants = Vec::new();
     for (k, place) in SNOWBALL_ONLY.iter().take(3).enumerate() {
-        let Some((_, referrer, interview)) = seeds.get(k * 4 % seeds.len().max(1)).cloned() else { break };
+        let Some((_, referrer, interview)) = seeds.get(k * 4 % seeds.len().max(1)).cloned() else {
+            break;
+        };
         let case = work.snowball_case(place.name, place.county, place.population, &referrer);
-        let referral = Referral::Informant { id: referrer.clone(), interview: Some(interview) };
-        let informant = work.add_informant(&case, InformantKind::Case, "partner coordinator", "municipality", Some(referral));
-        let interview = work.interview(&case, &[informant.clone()], CASE_GUIDE);
+        let referral = Referral::Informant {
+            id: referrer.clone(),
+            interview: Some(interview),
+        };
+        let informant = work.add_informant(
+            &case,
+            InformantKind::Case,
+            "partner coordinator",
+            "municipality",
+            Some(referral),
+        );
+        let interview = work.interview(&case, std::slice::from_ref(&informant), CASE_GUIDE);
         snowball_informants.push((informant, interview));
     }
     // A second-wave referral that has not answered yet: a dead end for now.
     if let (Some((referrer, interview)), Some(place)) = (snowball_informants.first().cloned(), SNOWBALL_ONLY.get(3)) {
         let case = work.snowball_case(place.name, place.county, place.population, &referrer);
-        let referral = Referral::Informant { id: referrer, interview: Some(interview) };
-        let id = work.add_informant(&case, InformantKind::Case, "refugee service adviser", "municipality", Some(referral));
-        work.set_status(&case, &id, &[RecruitmentStatus::Contacted, RecruitmentStatus::NoAnswer], "Two e-mails, no answer.");
+        let referral = Referral::Informant {
+            id: referrer,
+            interview: Some(interview),
+        };
+        let id = work.add_informant(
+            &case,
+            InformantKind::Case,
+            "refugee service adviser",
+            "municipality",
+            Some(referral),
+        );
+        work.set_status(
+            &case,
+            &id,
+            &[RecruitmentStatus::Contacted, RecruitmentStatus::NoAnswer],
+            "Two e-mails, no answer.",
+        );
     }
     work.administration();
 }
@@ -106,7 +160,11 @@ impl Fieldwork<'_> {
 
     fn set_status(&mut self, case: &CaseId, id: &InformantId, statuses: &[RecruitmentStatus], note: &str) {
         let start = self.day(-8);
-        let informant = self.case_mut(case).informants.get_mut(id).expect("informant was just added");
+        let informant = self
+            .case_mut(case)
+            .informants
+            .get_mut(id)
+            .expect("informant was just added");
         let by = informant.responsible[0].clone();
         for (k, status) in statuses.iter().enumerate() {
             let last = k + 1 == statuses.len();
@@ -133,7 +191,10 @@ impl Fieldwork<'_> {
     }
 
     fn case_mut(&mut self, case: &CaseId) -> &mut CaseData {
-        self.data.cases.get_mut(case).expect("fieldwork only touches cases it knows")
+        self.data
+            .cases
+            .get_mut(case)
+            .expect("fieldwork only touches cases it knows")
     }
 
     fn snowball_case(&mut self, municipality: &str, county: &str, population: u64, referrer: &InformantId) -> CaseId {
@@ -142,7 +203,9 @@ impl Fieldwork<'_> {
         let at = local(2025, 4, 28, 15, 0);
         let mut case = Case {
             id: id.clone(),
-            origin: Origin::Snowball { referred_by: referrer.clone() },
+            origin: Origin::Snowball {
+                referred_by: referrer.clone(),
+            },
             title: format!("Partner municipality {municipality}"),
             municipality: municipality.to_string(),
             county: county.to_string(),
@@ -198,7 +261,15 @@ impl Fieldwork<'_> {
             "Interviews with the directorate's staff are part of the design".to_string(),
         );
         self.data.cases.insert(id.clone(), CaseData::new(case));
-        let roles = ["senior adviser", "adviser", "section head", "adviser", "senior adviser", "adviser", "adviser"];
+        let roles = [
+            "senior adviser",
+            "adviser",
+            "section head",
+            "adviser",
+            "senior adviser",
+            "adviser",
+            "adviser",
+        ];
         let mut staff = Vec::new();
         for role in roles {
             staff.push(self.add_informant(&id, InformantKind::Administration, role, "directorate", None));
@@ -225,8 +296,17 @@ impl Fieldwork<'_> {
             .unwrap_or_else(|| self.researchers_for(n).to_vec());
         let recorded = self.rng.chance(0.5);
         for informant_id in informants {
-            let informant = self.case_mut(case).informants.get_mut(informant_id).expect("interviewee exists");
-            informant.consent = Some(Consent { date: held, notes: true, recording: recorded, quotes: true });
+            let informant = self
+                .case_mut(case)
+                .informants
+                .get_mut(informant_id)
+                .expect("interviewee exists");
+            informant.consent = Some(Consent {
+                date: held,
+                notes: true,
+                recording: recorded,
+                quotes: true,
+            });
             for (status, days_before) in [
                 (RecruitmentStatus::Contacted, 7),
                 (RecruitmentStatus::Agreed, 5),
@@ -275,7 +355,11 @@ impl Fieldwork<'_> {
                     passages.push((question.id.clone(), start, note.chars().count(), sentence, codes));
                 }
             }
-            notes.push(QuestionNote { question: question.id.clone(), covered: true, text: note });
+            notes.push(QuestionNote {
+                question: question.id.clone(),
+                covered: true,
+                text: note,
+            });
         }
         let interview = Interview {
             id: id.clone(),
@@ -287,7 +371,11 @@ impl Fieldwork<'_> {
             start: NaiveTime::from_hms_opt(if n % 2 == 0 { 9 } else { 13 }, 0, 0),
             duration_minutes: Some(50 + self.rng.below(21) as u32),
             mode: InterviewMode::Digital,
-            recording: if recorded { Recording::Recorded } else { Recording::NotesOnly },
+            recording: if recorded {
+                Recording::Recorded
+            } else {
+                Recording::NotesOnly
+            },
             notes,
             other_notes: if self.rng.chance(0.4) {
                 "Brought up the difficulty of recruiting interpreters, outside the guide.".to_string()
@@ -321,10 +409,21 @@ impl Fieldwork<'_> {
             }
             codings.insert(
                 researchers[1].clone(),
-                Codings { interview: id.clone(), coder: researchers[1].clone(), codings: second },
+                Codings {
+                    interview: id.clone(),
+                    coder: researchers[1].clone(),
+                    codings: second,
+                },
             );
         }
-        codings.insert(researchers[0].clone(), Codings { interview: id.clone(), coder: researchers[0].clone(), codings: first });
+        codings.insert(
+            researchers[0].clone(),
+            Codings {
+                interview: id.clone(),
+                coder: researchers[0].clone(),
+                codings: first,
+            },
+        );
         self.case_mut(case)
             .interviews
             .insert(id.clone(), InterviewData { interview, codings });

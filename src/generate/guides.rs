@@ -14,7 +14,11 @@ fn q(id: &str, text: &str, probes: &[&str], note_to_self: Option<&str>) -> Quest
 }
 
 fn section(title: &str, title_nb: &str, questions: Vec<Question>) -> Section {
-    Section { title: title.to_string(), title_nb: Some(title_nb.to_string()), questions }
+    Section {
+        title: title.to_string(),
+        title_nb: Some(title_nb.to_string()),
+        questions,
+    }
 }
 
 pub const CASE_GUIDE: &str = "case-interview";
@@ -77,30 +81,101 @@ pub fn administration_guide() -> Guide {
         title: "Interview guide: the directorate's staff".to_string(),
         title_nb: Some("Intervjuguide forvaltningen".to_string()),
         audience: Audience::Administration,
-        introduction: "For the staff who run the scheme. Same promises of anonymity as for the case informants.".to_string(),
+        introduction: "For the staff who run the scheme. Same promises of anonymity as for the case informants."
+            .to_string(),
         sections: vec![
-            section("Role and the scheme", "Rolle og ordningen", vec![
-                q("admin.role", "What is your role in running the scheme, and for how long?", &[], None),
-                q("admin.purpose", "What is the scheme meant to achieve, as you see it?", &[], None),
-            ]),
-            section("Assessing applications", "Behandling av søknader", vec![
-                q("admin.assessment", "How are applications assessed and ranked?", &["What makes an application stand out?"], None),
-                q("admin.focus-areas", "How are the focus areas chosen each year, and how do they steer the applications?", &[], None),
-                q("admin.transferability", "How do you judge 'national transferability' in an application?", &[], None),
-            ]),
-            section("Follow-up and reporting", "Oppfølging og rapportering", vec![
-                q("admin.reporting", "What do the projects report, and what do you do with the reports?", &[], None),
-                q("admin.evaluation", "What do you expect of the projects' own evaluations?", &[], None),
-                q("admin.pilots", "Why were the pilot projects picked, and how are they followed up?", &[], None),
-            ]),
-            section("Knowledge sharing", "Kunnskapsdeling", vec![
-                q("admin.sharing", "How is what the projects learn shared with other municipalities?", &["Gatherings, web pages, networks?"], None),
-                q("admin.never-apply", "Why do you think many municipalities never apply?", &[], None),
-            ]),
-            section("Summary", "Oppsummering", vec![
-                q("admin.summary-good", "What works well in the scheme today?", &[], None),
-                q("admin.summary-change", "What would you change?", &[], None),
-            ]),
+            section(
+                "Role and the scheme",
+                "Rolle og ordningen",
+                vec![
+                    q(
+                        "admin.role",
+                        "What is your role in running the scheme, and for how long?",
+                        &[],
+                        None,
+                    ),
+                    q(
+                        "admin.purpose",
+                        "What is the scheme meant to achieve, as you see it?",
+                        &[],
+                        None,
+                    ),
+                ],
+            ),
+            section(
+                "Assessing applications",
+                "Behandling av søknader",
+                vec![
+                    q(
+                        "admin.assessment",
+                        "How are applications assessed and ranked?",
+                        &["What makes an application stand out?"],
+                        None,
+                    ),
+                    q(
+                        "admin.focus-areas",
+                        "How are the focus areas chosen each year, and how do they steer the applications?",
+                        &[],
+                        None,
+                    ),
+                    q(
+                        "admin.transferability",
+                        "How do you judge 'national transferability' in an application?",
+                        &[],
+                        None,
+                    ),
+                ],
+            ),
+            section(
+                "Follow-up and reporting",
+                "Oppfølging og rapportering",
+                vec![
+                    q(
+                        "admin.reporting",
+                        "What do the projects report, and what do you do with the reports?",
+                        &[],
+                        None,
+                    ),
+                    q(
+                        "admin.evaluation",
+                        "What do you expect of the projects' own evaluations?",
+                        &[],
+                        None,
+                    ),
+                    q(
+                        "admin.pilots",
+                        "Why were the pilot projects picked, and how are they followed up?",
+                        &[],
+                        None,
+                    ),
+                ],
+            ),
+            section(
+                "Knowledge sharing",
+                "Kunnskapsdeling",
+                vec![
+                    q(
+                        "admin.sharing",
+                        "How is what the projects learn shared with other municipalities?",
+                        &["Gatherings, web pages, networks?"],
+                        None,
+                    ),
+                    q(
+                        "admin.never-apply",
+                        "Why do you think many municipalities never apply?",
+                        &[],
+                        None,
+                    ),
+                ],
+            ),
+            section(
+                "Summary",
+                "Oppsummering",
+                vec![
+                    q("admin.summary-good", "What works well in the scheme today?", &[], None),
+                    q("admin.summary-change", "What would you change?", &[], None),
+                ],
+            ),
         ],
     }
 }

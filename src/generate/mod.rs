@@ -25,7 +25,10 @@ pub struct Options {
 
 impl Options {
     /// The committed demo study: about 200 funded projects.
-    pub const DEMO: Options = Options { seed: 2025, projects: 200 };
+    pub const DEMO: Options = Options {
+        seed: 2025,
+        projects: 200,
+    };
 }
 
 /// The demo study.

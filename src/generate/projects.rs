@@ -18,9 +18,11 @@ pub fn projects(rng: &mut Rng, study: &Study, count: usize) -> Vec<Case> {
     let places: Vec<(&Place, usize, usize)> = APPLICANTS
         .iter()
         .map(|p| {
-            let band = study.strata.size_bands.iter().position(|b| {
-                p.population >= b.min && b.max.is_none_or(|max| p.population < max)
-            });
+            let band = study
+                .strata
+                .size_bands
+                .iter()
+                .position(|b| p.population >= b.min && b.max.is_none_or(|max| p.population < max));
             let region = study
                 .region_of_county(p.county)
                 .and_then(|r| study.strata.regions.iter().position(|x| x == r));
@@ -36,8 +38,12 @@ pub fn projects(rng: &mut Rng, study: &Study, count: usize) -> Vec<Case> {
         let number = per_year.entry(start).or_insert(0);
         *number += 1;
         let id = CaseId::new(format!("p{start}-{:03}", *number));
-        let areas: Vec<&FocusArea> =
-            study.strata.focus_areas.iter().filter(|f| f.years.contains(&start)).collect();
+        let areas: Vec<&FocusArea> = study
+            .strata
+            .focus_areas
+            .iter()
+            .filter(|f| f.years.contains(&start))
+            .collect();
         let focus = *rng.pick(&areas);
         let years = match rng.weighted(&[50.0, 30.0, 20.0]) {
             0 => 1,
@@ -59,10 +65,18 @@ pub fn projects(rng: &mut Rng, study: &Study, count: usize) -> Vec<Case> {
                 Application {
                     id: ApplicationId::new(format!("A{year}-{:04}", rng.between(1, 9999))),
                     year,
-                    status: if granted { ApplicationStatus::Granted } else { ApplicationStatus::Rejected },
+                    status: if granted {
+                        ApplicationStatus::Granted
+                    } else {
+                        ApplicationStatus::Rejected
+                    },
                     focus_area: Some(focus.id.clone()),
                     amount_applied: applied,
-                    amount_granted: if granted { applied * rng.between(5, 10) as u64 / 10 / 10_000 * 10_000 } else { 0 },
+                    amount_granted: if granted {
+                        applied * rng.between(5, 10) as u64 / 10 / 10_000 * 10_000
+                    } else {
+                        0
+                    },
                 }
             })
             .collect::<Vec<_>>();
@@ -76,7 +90,11 @@ pub fn projects(rng: &mut Rng, study: &Study, count: usize) -> Vec<Case> {
             region: study.region_of_county(place.county).unwrap_or_default().to_string(),
             population: Some(place.population),
             focus_area: Some(focus.id.clone()),
-            kind: Some(if rng.chance(0.4) { ProjectKind::New } else { ProjectKind::Adaptation }),
+            kind: Some(if rng.chance(0.4) {
+                ProjectKind::New
+            } else {
+                ProjectKind::Adaptation
+            }),
             pilot,
             applications,
             documents,

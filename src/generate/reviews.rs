@@ -10,8 +10,12 @@ use std::collections::BTreeMap;
 
 pub fn review_all(rng: &mut Rng, data: &mut StudyData) {
     let study = data.study.clone();
-    let funded: Vec<CaseId> =
-        data.cases.values().filter(|c| c.case.is_funded()).map(|c| c.case.id.clone()).collect();
+    let funded: Vec<CaseId> = data
+        .cases
+        .values()
+        .filter(|c| c.case.is_funded())
+        .map(|c| c.case.id.clone())
+        .collect();
     for (index, id) in funded.iter().enumerate() {
         let Some(case) = data.cases.get_mut(id) else { continue };
         let pair = [TEAM[index % 3], TEAM[(index + 1) % 3]];
@@ -25,7 +29,10 @@ pub fn review_all(rng: &mut Rng, data: &mut StudyData) {
         };
         for (k, reviewer) in pair.iter().enumerate() {
             let mut answers = BTreeMap::new();
-            for (criterion, base) in ["transferability", "evaluation_quality", "innovation"].iter().zip(&base) {
+            for (criterion, base) in ["transferability", "evaluation_quality", "innovation"]
+                .iter()
+                .zip(&base)
+            {
                 let noise = if k == 0 {
                     0
                 } else if rng.chance(0.04) {
@@ -35,15 +42,26 @@ pub fn review_all(rng: &mut Rng, data: &mut StudyData) {
                 };
                 answers.insert(CriterionId::new(*criterion), Answer::Point((base + noise).clamp(1, 7)));
             }
-            let continuation = if k == 1 && rng.chance(0.06) { !continued } else { continued };
+            let continuation = if k == 1 && rng.chance(0.06) {
+                !continued
+            } else {
+                continued
+            };
             answers.insert(CriterionId::new("continuation"), Answer::YesNo(continuation));
             let recommend = if k == 1 && rng.chance(0.08) {
-                if recommend == "maybe" { "yes" } else { "maybe" }
+                if recommend == "maybe" {
+                    "yes"
+                } else {
+                    "maybe"
+                }
             } else {
                 recommend
             };
             answers.insert(CriterionId::new("recommend"), Answer::Category(recommend.to_string()));
-            answers.insert(CriterionId::new("remarks"), Answer::Text(rng.pick(text::REVIEW_REMARKS).to_string()));
+            answers.insert(
+                CriterionId::new("remarks"),
+                Answer::Text(rng.pick(text::REVIEW_REMARKS).to_string()),
+            );
             let day = 6 + (index as u32 * 7 + k as u32 * 3) % 50;
             let (month, day) = if day > 31 { (2, day - 31) } else { (1, day) };
             case.reviews.insert(
@@ -82,5 +100,8 @@ fn resolve_some(rng: &mut Rng, study: &Study, case: &mut CaseData) {
             },
         );
     }
-    case.resolution = Some(Resolution { case: case.case.id.clone(), resolved });
+    case.resolution = Some(Resolution {
+        case: case.case.id.clone(),
+        resolved,
+    });
 }

@@ -8,7 +8,13 @@ use crate::analysis::variation::{pick_many, Candidate, StratumValue};
 use crate::domain::*;
 use std::collections::BTreeSet;
 
-const STRATA: [Stratum; 5] = [Stratum::SizeBand, Stratum::Region, Stratum::FocusArea, Stratum::Kind, Stratum::Pilot];
+const STRATA: [Stratum; 5] = [
+    Stratum::SizeBand,
+    Stratum::Region,
+    Stratum::FocusArea,
+    Stratum::Kind,
+    Stratum::Pilot,
+];
 
 /// Moves cases through the stages; returns the selected cases in order of choice.
 pub fn select(data: &mut StudyData) -> Vec<CaseId> {
@@ -16,7 +22,13 @@ pub fn select(data: &mut StudyData) -> Vec<CaseId> {
         .cases
         .values()
         .filter(|c| c.case.is_funded() && recommended(c))
-        .map(|c| (-score(c), -c.case.years().last().copied().unwrap_or(0), c.case.id.clone()))
+        .map(|c| {
+            (
+                -score(c),
+                -c.case.years().last().copied().unwrap_or(0),
+                c.case.id.clone(),
+            )
+        })
         .collect();
     ranked.sort();
     // One case per municipality, so the interviews reach distinct places.
@@ -42,11 +54,18 @@ pub fn select(data: &mut StudyData) -> Vec<CaseId> {
     let chosen: BTreeSet<&CaseId> = selected.iter().map(|c| &c.id).collect();
     let covered: BTreeSet<StratumValue> = selected.iter().flat_map(|c| c.values.clone()).collect();
     let rest: Vec<Candidate> = shortlist.iter().filter(|c| !chosen.contains(&c.id)).cloned().collect();
-    let reserve: Vec<CaseId> = pick_many(covered, &rest, 7).into_iter().map(|p| rest[p.index].id.clone()).collect();
+    let reserve: Vec<CaseId> = pick_many(covered, &rest, 7)
+        .into_iter()
+        .map(|p| rest[p.index].id.clone())
+        .collect();
 
     let lead = ResearcherId::new("astrid");
     for candidate in &shortlist {
-        let case = &mut data.cases.get_mut(&candidate.id).expect("shortlisted from the study").case;
+        let case = &mut data
+            .cases
+            .get_mut(&candidate.id)
+            .expect("shortlisted from the study")
+            .case;
         let why: Vec<String> = candidate.values.iter().take(3).map(|(_, v)| v.clone()).collect();
         case.move_to(
             Stage::Shortlisted,
@@ -56,7 +75,11 @@ pub fn select(data: &mut StudyData) -> Vec<CaseId> {
         );
     }
     for (ids, stage, reason) in [
-        (selected.iter().map(|c| c.id.clone()).collect::<Vec<_>>(), Stage::Selected, "Chosen with the directorate's feedback"),
+        (
+            selected.iter().map(|c| c.id.clone()).collect::<Vec<_>>(),
+            Stage::Selected,
+            "Chosen with the directorate's feedback",
+        ),
         (reserve, Stage::Reserve, "Reserve after the directorate's feedback"),
     ] {
         for id in ids {
@@ -68,9 +91,9 @@ pub fn select(data: &mut StudyData) -> Vec<CaseId> {
 }
 
 fn recommended(case: &CaseData) -> bool {
-    case.reviews.values().all(|r| {
-        r.answers.get(&CriterionId::new("recommend")) != Some(&Answer::Category("no".to_string()))
-    })
+    case.reviews
+        .values()
+        .all(|r| r.answers.get(&CriterionId::new("recommend")) != Some(&Answer::Category("no".to_string())))
 }
 
 /// The sum of both reviewers' ordinal answers.

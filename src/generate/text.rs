@@ -187,17 +187,56 @@ pub fn sentences_for(question: &str) -> &'static [Sentence] {
 /// Titles of projects by focus area; {m} is the municipality.
 pub fn title_patterns(focus_area: &str) -> &'static [&'static str] {
     match focus_area {
-        "longer-qualification" => &["Longer paths to qualification in {m}", "Qualification beyond the introduction programme", "Second chance: education after introduction"],
-        "social-entrepreneurs" => &["Work training with social entrepreneurs", "{m} social enterprise bridge", "From practice to pay"],
-        "norwegian-training" => &["Norwegian at work in {m}", "Language training tied to the workplace", "Digital Norwegian for beginners"],
-        "standardised-elements" => &["Standard modules in the introduction programme", "Career guidance for newcomers in {m}"],
-        "innovative-introduction" => &["New ways into the introduction programme", "{m} introduction lab", "Flexible introduction for parents"],
-        "work-practice" => &["Employer network in {m}", "Work practice with a mentor", "Jobs first: practice with language support"],
-        "mother-tongue" => &["Mother-tongue support in {m} kindergartens", "Bilingual assistants in school", "Home language in the classroom"],
-        "psychological-support" => &["Mental health support for refugees in {m}", "Trauma-aware introduction programme", "Health and coping groups"],
-        "vocational-training" => &["Vocational certificate for adults in {m}", "Skilled worker path for newcomers", "Apprenticeships for adult refugees"],
+        "longer-qualification" => &[
+            "Longer paths to qualification in {m}",
+            "Qualification beyond the introduction programme",
+            "Second chance: education after introduction",
+        ],
+        "social-entrepreneurs" => &[
+            "Work training with social entrepreneurs",
+            "{m} social enterprise bridge",
+            "From practice to pay",
+        ],
+        "norwegian-training" => &[
+            "Norwegian at work in {m}",
+            "Language training tied to the workplace",
+            "Digital Norwegian for beginners",
+        ],
+        "standardised-elements" => &[
+            "Standard modules in the introduction programme",
+            "Career guidance for newcomers in {m}",
+        ],
+        "innovative-introduction" => &[
+            "New ways into the introduction programme",
+            "{m} introduction lab",
+            "Flexible introduction for parents",
+        ],
+        "work-practice" => &[
+            "Employer network in {m}",
+            "Work practice with a mentor",
+            "Jobs first: practice with language support",
+        ],
+        "mother-tongue" => &[
+            "Mother-tongue support in {m} kindergartens",
+            "Bilingual assistants in school",
+            "Home language in the classroom",
+        ],
+        "psychological-support" => &[
+            "Mental health support for refugees in {m}",
+            "Trauma-aware introduction programme",
+            "Health and coping groups",
+        ],
+        "vocational-training" => &[
+            "Vocational certificate for adults in {m}",
+            "Skilled worker path for newcomers",
+            "Apprenticeships for adult refugees",
+        ],
         "welcome-services" => &["Welcome service in {m}", "One door in for newcomers"],
-        "anti-racism" => &["Diversity and anti-racism in {m}", "Inclusive workplaces project", "Meeting places against racism"],
+        "anti-racism" => &[
+            "Diversity and anti-racism in {m}",
+            "Inclusive workplaces project",
+            "Meeting places against racism",
+        ],
         _ => &["Integration project in {m}"],
     }
 }

@@ -58,7 +58,11 @@ pub fn save_config(path: &Path, config: &Config) -> std::io::Result<()> {
 
 /// git's `user.name` as seen from `dir`, if git is there and it is set.
 pub fn git_user_name(dir: &Path) -> Option<String> {
-    let output = Command::new("git").args(["config", "user.name"]).current_dir(dir).output().ok()?;
+    let output = Command::new("git")
+        .args(["config", "user.name"])
+        .current_dir(dir)
+        .output()
+        .ok()?;
     let name = String::from_utf8(output.stdout).ok()?.trim().to_string();
     (output.status.success() && !name.is_empty()).then_some(name)
 }
@@ -77,10 +81,16 @@ pub fn resolve(study: &Study, clues: &IdentityClues) -> Result<Option<Identity>,
     let explicit = [
         (clues.flag, IdentitySource::Flag, "--as"),
         (clues.environment, IdentitySource::Environment, "CASEBOOK_USER"),
-        (clues.config.map(ResearcherId::as_str), IdentitySource::ConfigFile, "the config file"),
+        (
+            clues.config.map(ResearcherId::as_str),
+            IdentitySource::ConfigFile,
+            "the config file",
+        ),
     ];
     for (value, source, origin) in explicit {
-        let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else { continue };
+        let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
+            continue;
+        };
         let id = ResearcherId::new(value);
         if study.researcher(&id).is_none() {
             let team: Vec<&str> = study.team.iter().map(|r| r.id.as_str()).collect();
@@ -100,6 +110,9 @@ pub fn resolve(study: &Study, clues: &IdentityClues) -> Result<Option<Identity>,
                     || r.id.as_str().eq_ignore_ascii_case(git)
                     || r.git_names.iter().any(|g| g.eq_ignore_ascii_case(git))
             })
-            .map(|r| Identity { id: r.id.clone(), source: IdentitySource::Git })
+            .map(|r| Identity {
+                id: r.id.clone(),
+                source: IdentitySource::Git,
+            })
     }))
 }

@@ -1,8 +1,8 @@
 //! `casebook init`: a new, empty study folder that is ready for git.
 
+use super::atomic::write_atomic;
 use super::layout::Layout;
 use super::ron_io::to_ron;
-use super::atomic::write_atomic;
 use crate::domain::*;
 use std::fs;
 use std::io;
@@ -36,10 +36,16 @@ pub fn init_study(layout: &Layout, title: &str) -> io::Result<()> {
     fs::create_dir_all(layout.cases_dir())?;
     fs::create_dir_all(layout.guides_dir())?;
     write(layout.study_file(), to_ron(&study).map_err(io::Error::other)?)?;
-    write(layout.codebook_file(), to_ron(&Codebook { codes: Vec::new() }).map_err(io::Error::other)?)?;
+    write(
+        layout.codebook_file(),
+        to_ron(&Codebook { codes: Vec::new() }).map_err(io::Error::other)?,
+    )?;
     let gitignore = layout.root.join(".gitignore");
     let existing = fs::read_to_string(&gitignore).unwrap_or_default();
-    if !existing.lines().any(|l| l.trim() == "/private/" || l.trim() == "private/") {
+    if !existing
+        .lines()
+        .any(|l| l.trim() == "/private/" || l.trim() == "private/")
+    {
         write(gitignore, format!("{existing}{GITIGNORE}"))?;
     }
     Ok(())

@@ -62,11 +62,15 @@ impl Layout {
     }
 
     pub fn informant_file(&self, case: &CaseId, informant: &InformantId) -> PathBuf {
-        self.case_dir(case).join(INFORMANTS_DIR).join(format!("{informant}.ron"))
+        self.case_dir(case)
+            .join(INFORMANTS_DIR)
+            .join(format!("{informant}.ron"))
     }
 
     pub fn interview_file(&self, case: &CaseId, interview: &InterviewId) -> PathBuf {
-        self.case_dir(case).join(INTERVIEWS_DIR).join(format!("{interview}.ron"))
+        self.case_dir(case)
+            .join(INTERVIEWS_DIR)
+            .join(format!("{interview}.ron"))
     }
 
     pub fn codings_file(&self, case: &CaseId, interview: &InterviewId, coder: &ResearcherId) -> PathBuf {
@@ -82,7 +86,9 @@ impl Layout {
 
 /// `review.<researcher>.ron` → the researcher.
 pub fn reviewer_of_file_name(name: &str) -> Option<&str> {
-    name.strip_prefix("review.")?.strip_suffix(".ron").filter(|r| !r.is_empty())
+    name.strip_prefix("review.")?
+        .strip_suffix(".ron")
+        .filter(|r| !r.is_empty())
 }
 
 /// `<interview>.codes.<researcher>.ron` → (interview, researcher).

@@ -59,8 +59,18 @@ pub fn load(layout: &Layout) -> Loaded {
     data.codebook = codebook.unwrap_or(Codebook { codes: Vec::new() });
     data.guides = loader.load_guides();
     data.cases = loader.load_cases();
-    let Loader { mut problems, stamps, sources, broken, .. } = loader;
-    let trust = Trust { study: study_ok, codebook: codebook_ok, broken };
+    let Loader {
+        mut problems,
+        stamps,
+        sources,
+        broken,
+        ..
+    } = loader;
+    let trust = Trust {
+        study: study_ok,
+        codebook: codebook_ok,
+        broken,
+    };
     problems.extend(validate::validate(layout, &data, &sources, &trust));
     problems.sort();
     problems.dedup();
@@ -109,7 +119,8 @@ impl Loader<'_> {
                     let valid = std::str::from_utf8(valid).unwrap_or_default();
                     super::problem::line_column(valid, valid.len())
                 };
-                self.problems.push(Problem::new(path, line, column, "file is not valid UTF-8 text"));
+                self.problems
+                    .push(Problem::new(path, line, column, "file is not valid UTF-8 text"));
                 self.note_broken(path);
                 return None;
             }
@@ -127,7 +138,10 @@ impl Loader<'_> {
     fn note_broken(&mut self, path: &Path) {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
         let id = if name == layout::CASE_FILE {
-            path.parent().and_then(|p| p.file_name()).and_then(|n| n.to_str()).unwrap_or_default()
+            path.parent()
+                .and_then(|p| p.file_name())
+                .and_then(|n| n.to_str())
+                .unwrap_or_default()
         } else {
             name.strip_suffix(".ron").unwrap_or(name)
         };
@@ -140,7 +154,8 @@ impl Loader<'_> {
             Ok(read) => read,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
             Err(e) => {
-                self.problems.push(Problem::file(dir, format!("cannot read folder: {e}")));
+                self.problems
+                    .push(Problem::file(dir, format!("cannot read folder: {e}")));
                 return Vec::new();
             }
         };
@@ -159,7 +174,9 @@ impl Loader<'_> {
             if name == layout::CODEBOOK_FILE || !name.ends_with(".ron") {
                 continue;
             }
-            let Some(guide) = self.read::<Guide>(&path) else { continue };
+            let Some(guide) = self.read::<Guide>(&path) else {
+                continue;
+            };
             if format!("{}.ron", guide.id) != name {
                 self.mismatch(&path, "id", guide.id.as_str(), &name);
             }
@@ -177,7 +194,9 @@ impl Loader<'_> {
                 }
                 continue;
             }
-            let Some(case) = self.read::<Case>(&path.join(layout::CASE_FILE)) else { continue };
+            let Some(case) = self.read::<Case>(&path.join(layout::CASE_FILE)) else {
+                continue;
+            };
             if case.id.as_str() != name {
                 self.mismatch(&path.join(layout::CASE_FILE), "id", case.id.as_str(), &name);
             }
@@ -196,7 +215,9 @@ impl Loader<'_> {
             if name == layout::RESOLUTION_FILE {
                 data.resolution = self.read::<Resolution>(&path);
             } else if let Some(reviewer) = layout::reviewer_of_file_name(&name) {
-                let Some(review) = self.read::<Review>(&path) else { continue };
+                let Some(review) = self.read::<Review>(&path) else {
+                    continue;
+                };
                 if review.reviewer.as_str() != reviewer {
                     self.mismatch(&path, "reviewer", review.reviewer.as_str(), &name);
                 }
@@ -210,7 +231,9 @@ impl Loader<'_> {
                 self.unexpected(&path);
                 continue;
             }
-            let Some(informant) = self.read::<Informant>(&path) else { continue };
+            let Some(informant) = self.read::<Informant>(&path) else {
+                continue;
+            };
             if format!("{}.ron", informant.id) != name {
                 self.mismatch(&path, "id", informant.id.as_str(), &name);
             }
@@ -227,12 +250,19 @@ impl Loader<'_> {
             if !name.ends_with(".ron") || layout::codings_of_file_name(name).is_some() {
                 continue;
             }
-            let Some(interview) = self.read::<Interview>(path) else { continue };
+            let Some(interview) = self.read::<Interview>(path) else {
+                continue;
+            };
             if format!("{}.ron", interview.id) != *name {
                 self.mismatch(path, "id", interview.id.as_str(), name);
             }
-            data.interviews
-                .insert(interview.id.clone(), InterviewData { interview, codings: BTreeMap::new() });
+            data.interviews.insert(
+                interview.id.clone(),
+                InterviewData {
+                    interview,
+                    codings: BTreeMap::new(),
+                },
+            );
         }
         for (name, path) in &entries {
             let Some((interview_id, coder)) = layout::codings_of_file_name(name) else {
@@ -241,7 +271,9 @@ impl Loader<'_> {
                 }
                 continue;
             };
-            let Some(codings) = self.read::<Codings>(path) else { continue };
+            let Some(codings) = self.read::<Codings>(path) else {
+                continue;
+            };
             if codings.coder.as_str() != coder {
                 self.mismatch(path, "coder", codings.coder.as_str(), name);
             }
@@ -271,7 +303,9 @@ impl Loader<'_> {
     }
 
     fn unexpected(&mut self, path: &Path) {
-        self.problems
-            .push(Problem::file(path, "not a casebook file (unexpected name in the study folder)"));
+        self.problems.push(Problem::file(
+            path,
+            "not a casebook file (unexpected name in the study folder)",
+        ));
     }
 }

@@ -17,7 +17,12 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(path: &Path, line: usize, column: usize, message: impl Into<String>) -> Self {
-        Problem { path: path.to_path_buf(), line, column, message: message.into() }
+        Problem {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: message.into(),
+        }
     }
 
     /// A problem with a whole file (it cannot be read, it is missing...).
@@ -38,7 +43,14 @@ impl fmt::Display for Problem {
         if self.line == 0 {
             write!(f, "{}: {}", self.path.display(), self.message)
         } else {
-            write!(f, "{}:{}:{}: {}", self.path.display(), self.line, self.column, self.message)
+            write!(
+                f,
+                "{}:{}:{}: {}",
+                self.path.display(),
+                self.line,
+                self.column,
+                self.message
+            )
         }
     }
 }

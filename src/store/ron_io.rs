@@ -46,7 +46,11 @@ pub fn conflict_marker_line(source: &str) -> Option<usize> {
     source
         .lines()
         .position(|l| l.starts_with("<<<<<<<"))
-        .filter(|_| source.lines().any(|l| l.starts_with(">>>>>>>") || l.starts_with("=======")))
+        .filter(|_| {
+            source
+                .lines()
+                .any(|l| l.starts_with(">>>>>>>") || l.starts_with("======="))
+        })
         .map(|i| i + 1)
 }
 
@@ -55,7 +59,10 @@ fn describe(error: &ron::Error) -> String {
     match error {
         ron::Error::NoSuchStructField { expected, found, outer } => {
             let within = outer.as_deref().map(|o| format!(" in {o}")).unwrap_or_default();
-            format!("unknown field `{found}`{within}, expected one of: {}", expected.join(", "))
+            format!(
+                "unknown field `{found}`{within}, expected one of: {}",
+                expected.join(", ")
+            )
         }
         ron::Error::MissingStructField { field, outer } => {
             let within = outer.as_deref().map(|o| format!(" in {o}")).unwrap_or_default();

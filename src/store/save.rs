@@ -33,11 +33,19 @@ pub enum Saved {
 
 /// Writes `value` to `path` as RON. `stamps` says what casebook last saw there.
 pub fn save_value<T: Serialize>(stamps: &mut Stamps, path: &Path, value: &T) -> Result<Saved, SaveError> {
-    let text = to_ron(value).map_err(|source| SaveError::Serialize { path: path.to_path_buf(), source })?;
+    let text = to_ron(value).map_err(|source| SaveError::Serialize {
+        path: path.to_path_buf(),
+        source,
+    })?;
     let on_disk = match fs::read(path) {
         Ok(bytes) => Some(bytes),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(source) => return Err(SaveError::Io { path: path.to_path_buf(), source }),
+        Err(source) => {
+            return Err(SaveError::Io {
+                path: path.to_path_buf(),
+                source,
+            })
+        }
     };
     if on_disk.as_deref() == Some(text.as_bytes()) {
         stamps.record(path, text.as_bytes());
@@ -50,7 +58,10 @@ pub fn save_value<T: Serialize>(stamps: &mut Stamps, path: &Path, value: &T) -> 
         (Some(_), None) => return Err(SaveError::CreatedOnDisk(path.to_path_buf())),
         _ => {}
     }
-    write_atomic(path, text.as_bytes()).map_err(|source| SaveError::Io { path: path.to_path_buf(), source })?;
+    write_atomic(path, text.as_bytes()).map_err(|source| SaveError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
     stamps.record(path, text.as_bytes());
     Ok(Saved::Written)
 }
@@ -94,9 +105,17 @@ pub fn save_case_folder(
         saved.push(save_value(stamps, &layout.informant_file(id, informant_id), informant)?);
     }
     for (interview_id, interview) in &data.interviews {
-        saved.push(save_value(stamps, &layout.interview_file(id, interview_id), &interview.interview)?);
+        saved.push(save_value(
+            stamps,
+            &layout.interview_file(id, interview_id),
+            &interview.interview,
+        )?);
         for (coder, codings) in &interview.codings {
-            saved.push(save_value(stamps, &layout.codings_file(id, interview_id, coder), codings)?);
+            saved.push(save_value(
+                stamps,
+                &layout.codings_file(id, interview_id, coder),
+                codings,
+            )?);
         }
     }
     Ok(saved)

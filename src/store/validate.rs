@@ -33,7 +33,12 @@ impl Checker<'_> {
 }
 
 pub(crate) fn validate(layout: &Layout, data: &StudyData, sources: &Sources, trust: &Trust) -> Vec<Problem> {
-    let mut checker = Checker { sources, problems: Vec::new(), broken: &trust.broken, codebook_ok: trust.codebook };
+    let mut checker = Checker {
+        sources,
+        problems: Vec::new(),
+        broken: &trust.broken,
+        codebook_ok: trust.codebook,
+    };
     let study_ok = trust.study;
     let team: BTreeSet<&ResearcherId> = data.study.team.iter().map(|r| &r.id).collect();
     let known_researcher = |id: &ResearcherId| !study_ok || team.contains(id);
@@ -101,7 +106,10 @@ pub(crate) fn validate(layout: &Layout, data: &StudyData, sources: &Sources, tru
                 }
             }
             match &informant.referred_by {
-                Some(Referral::Informant { id: referrer, interview }) => {
+                Some(Referral::Informant {
+                    id: referrer,
+                    interview,
+                }) => {
                     if !informants.contains(referrer) {
                         checker.dangling(&path, "informant (referred by)", referrer.as_str());
                     }
@@ -118,7 +126,16 @@ pub(crate) fn validate(layout: &Layout, data: &StudyData, sources: &Sources, tru
             }
         }
         for (id, interview) in &case.interviews {
-            check_interview(&mut checker, layout, data, case_id, id, interview, &known_researcher, &codes);
+            check_interview(
+                &mut checker,
+                layout,
+                data,
+                case_id,
+                id,
+                interview,
+                &known_researcher,
+                &codes,
+            );
         }
     }
     checker.problems
@@ -145,7 +162,10 @@ fn check_answers(
             checker.report(
                 path,
                 &format!("\"{criterion_id}\""),
-                format!("answer `{}` does not fit the scale of criterion `{criterion_id}`", answer.label()),
+                format!(
+                    "answer `{}` does not fit the scale of criterion `{criterion_id}`",
+                    answer.label()
+                ),
             );
         }
     }
@@ -217,7 +237,11 @@ fn check_codebook(checker: &mut Checker, layout: &Layout, data: &StudyData) {
     let path = layout.codebook_file();
     for (_, code) in data.codebook.flatten() {
         if !seen.insert(&code.id) {
-            checker.report(&path, &format!("\"{}\"", code.id), format!("code `{}` is defined twice", code.id));
+            checker.report(
+                &path,
+                &format!("\"{}\"", code.id),
+                format!("code `{}` is defined twice", code.id),
+            );
         }
     }
 }
@@ -229,7 +253,10 @@ fn check_ids_are_file_safe(checker: &mut Checker, layout: &Layout, data: &StudyD
             checker.report(
                 &layout.study_file(),
                 &format!("\"{}\"", researcher.id),
-                format!("researcher id `{}` must use only letters, digits, `-`, `_` and `.`", researcher.id),
+                format!(
+                    "researcher id `{}` must use only letters, digits, `-`, `_` and `.`",
+                    researcher.id
+                ),
             );
         }
     }

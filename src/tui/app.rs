@@ -24,7 +24,9 @@ pub struct Cursor {
 pub enum Popup {
     Help,
     /// Nobody said who is at the keyboard: pick a member of the team.
-    WhoAmI { selected: usize },
+    WhoAmI {
+        selected: usize,
+    },
 }
 
 /// Something the terminal loop must do on the update's behalf.
@@ -51,9 +53,17 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(data: StudyData, layout: Layout, stamps: Stamps, problems: Vec<Problem>, me: Option<ResearcherId>, config: Config) -> App {
+    pub fn new(
+        data: StudyData,
+        layout: Layout,
+        stamps: Stamps,
+        problems: Vec<Problem>,
+        me: Option<ResearcherId>,
+        config: Config,
+    ) -> App {
         let (keymap, rejected) = Keymap::with_overrides(&config.keys);
-        let message = (!rejected.is_empty()).then(|| format!("config: key overrides not understood: {}", rejected.join(", ")));
+        let message =
+            (!rejected.is_empty()).then(|| format!("config: key overrides not understood: {}", rejected.join(", ")));
         let popup = (me.is_none() && !data.study.team.is_empty()).then_some(Popup::WhoAmI { selected: 0 });
         App {
             data,
@@ -122,7 +132,9 @@ impl App {
             }
             Action::Open => {
                 self.popup = None;
-                let Some(researcher) = self.data.study.team.get(selected) else { return Vec::new() };
+                let Some(researcher) = self.data.study.team.get(selected) else {
+                    return Vec::new();
+                };
                 self.me = Some(researcher.id.clone());
                 self.config.user = Some(researcher.id.clone());
                 self.message = Some(format!("you are {}; remembered in your config file", researcher.id));

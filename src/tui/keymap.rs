@@ -14,11 +14,17 @@ pub struct Key {
 
 impl Key {
     pub const fn plain(code: KeyCode) -> Key {
-        Key { code, modifiers: KeyModifiers::NONE }
+        Key {
+            code,
+            modifiers: KeyModifiers::NONE,
+        }
     }
 
     pub const fn ctrl(c: char) -> Key {
-        Key { code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL }
+        Key {
+            code: KeyCode::Char(c),
+            modifiers: KeyModifiers::CONTROL,
+        }
     }
 
     pub const fn char(c: char) -> Key {
@@ -118,12 +124,32 @@ pub struct Keymap {
 impl Default for Keymap {
     fn default() -> Self {
         use KeyCode::*;
-        let b = |scope, keys: &[Key], action, description| Binding { scope, keys: keys.to_vec(), action, description };
+        let b = |scope, keys: &[Key], action, description| Binding {
+            scope,
+            keys: keys.to_vec(),
+            action,
+            description,
+        };
         let mut bindings = vec![
-            b(Scope::Everywhere, &[Key::char('?')], Action::ToggleHelp, "help for this screen"),
-            b(Scope::Everywhere, &[Key::char('q'), Key::ctrl('c')], Action::Quit, "quit (nothing typed is lost)"),
+            b(
+                Scope::Everywhere,
+                &[Key::char('?')],
+                Action::ToggleHelp,
+                "help for this screen",
+            ),
+            b(
+                Scope::Everywhere,
+                &[Key::char('q'), Key::ctrl('c')],
+                Action::Quit,
+                "quit (nothing typed is lost)",
+            ),
             b(Scope::Everywhere, &[Key::plain(Tab)], Action::NextScreen, "next screen"),
-            b(Scope::Everywhere, &[Key::plain(BackTab)], Action::PreviousScreen, "previous screen"),
+            b(
+                Scope::Everywhere,
+                &[Key::plain(BackTab)],
+                Action::PreviousScreen,
+                "previous screen",
+            ),
         ];
         for (n, screen) in Screen::ALL.iter().enumerate() {
             let digit = char::from(b'1' + n as u8);
@@ -143,13 +169,33 @@ impl Default for Keymap {
         }
         bindings.extend([
             b(Scope::Lists, &[Key::plain(Up), Key::char('k')], Action::Up, "move up"),
-            b(Scope::Lists, &[Key::plain(Down), Key::char('j')], Action::Down, "move down"),
-            b(Scope::Lists, &[Key::char('g'), Key::plain(Home)], Action::Top, "first row"),
-            b(Scope::Lists, &[Key::char('G'), Key::plain(End)], Action::Bottom, "last row"),
+            b(
+                Scope::Lists,
+                &[Key::plain(Down), Key::char('j')],
+                Action::Down,
+                "move down",
+            ),
+            b(
+                Scope::Lists,
+                &[Key::char('g'), Key::plain(Home)],
+                Action::Top,
+                "first row",
+            ),
+            b(
+                Scope::Lists,
+                &[Key::char('G'), Key::plain(End)],
+                Action::Bottom,
+                "last row",
+            ),
             b(Scope::Lists, &[Key::plain(PageUp)], Action::PageUp, "page up"),
             b(Scope::Lists, &[Key::plain(PageDown)], Action::PageDown, "page down"),
             b(Scope::Lists, &[Key::plain(Enter)], Action::Open, "open / choose"),
-            b(Scope::Everywhere, &[Key::plain(Esc)], Action::Back, "close popup / back"),
+            b(
+                Scope::Everywhere,
+                &[Key::plain(Esc)],
+                Action::Back,
+                "close popup / back",
+            ),
         ]);
         Keymap { bindings }
     }

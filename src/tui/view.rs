@@ -18,13 +18,19 @@ pub const MIN_HEIGHT: u16 = 12;
 pub fn render(frame: &mut Frame, app: &App) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let text = format!("terminal too small: {}x{} (need {MIN_WIDTH}x{MIN_HEIGHT}); q quits", area.width, area.height);
+        let text = format!(
+            "terminal too small: {}x{} (need {MIN_WIDTH}x{MIN_HEIGHT}); q quits",
+            area.width, area.height
+        );
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         return;
     }
     let [tabs_area, body, status] =
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area);
-    let titles = Screen::ALL.iter().enumerate().map(|(i, s)| format!("{} {}", i + 1, s.title()));
+    let titles = Screen::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, s)| format!("{} {}", i + 1, s.title()));
     frame.render_widget(
         Tabs::new(titles)
             .select(app.screen.index())

@@ -21,7 +21,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let cases = rows(app);
     let [table_area, details_area] =
         Layout::vertical([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(area);
-    let header = Row::new(["Id", "Municipality", "Size band", "Region", "Focus area", "Years", "Stage", "Reviews"]);
+    let header = Row::new([
+        "Id",
+        "Municipality",
+        "Size band",
+        "Region",
+        "Focus area",
+        "Years",
+        "Stage",
+        "Reviews",
+    ]);
     let table_rows: Vec<Row> = cases
         .iter()
         .map(|c| {
@@ -31,10 +40,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 case.municipality.clone(),
                 app.data.size_band_of(case).unwrap_or("").to_string(),
                 case.region.clone(),
-                case.focus_area.as_deref().map(|f| app.data.focus_area_name(f)).unwrap_or("").to_string(),
+                case.focus_area
+                    .as_deref()
+                    .map(|f| app.data.focus_area_name(f))
+                    .unwrap_or("")
+                    .to_string(),
                 case.years_label(),
                 case.stage.label().to_string(),
-                if case.reviewers.is_empty() { String::new() } else { format!("{}/{}", c.submitted_reviews(), case.reviewers.len()) },
+                if case.reviewers.is_empty() {
+                    String::new()
+                } else {
+                    format!("{}/{}", c.submitted_reviews(), case.reviewers.len())
+                },
             ])
         })
         .collect();
@@ -50,7 +67,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     ];
     let cursor = app.cursor(Screen::Cases);
     let title = format!(" Cases ({}) ", cases.len());
-    selectable_table::render(frame, table_area, Block::bordered().title(title), header, table_rows, &widths, cursor);
+    selectable_table::render(
+        frame,
+        table_area,
+        Block::bordered().title(title),
+        header,
+        table_rows,
+        &widths,
+        cursor,
+    );
     let selected = cases.get(cursor.selected.min(cases.len().saturating_sub(1)));
     render_details(frame, details_area, app, selected.copied());
 }
@@ -58,13 +83,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
 fn render_details(frame: &mut Frame, area: Rect, app: &App, case: Option<&CaseData>) {
     let Some(data) = case else {
         frame.render_widget(
-            Paragraph::new("No cases yet: `casebook import pool FILE.csv` brings in the pool.").block(Block::bordered().title(" Details ")),
+            Paragraph::new("No cases yet: `casebook import pool FILE.csv` brings in the pool.")
+                .block(Block::bordered().title(" Details ")),
             area,
         );
         return;
     };
     let case = &data.case;
-    let [facts_area, log_area] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
+    let [facts_area, log_area] =
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let mut facts = vec![Line::styled(case.title.clone(), bold)];
     let place: Vec<String> = [
@@ -125,10 +152,16 @@ fn render_details(frame: &mut Frame, area: Rect, app: &App, case: Option<&CaseDa
         facts.push(Line::raw(format!("Reviewers: {}", reviewers.join(", "))));
     }
     if !data.informants.is_empty() || !data.interviews.is_empty() {
-        facts.push(Line::raw(format!("{} informants, {} interviews", data.informants.len(), data.interviews.len())));
+        facts.push(Line::raw(format!(
+            "{} informants, {} interviews",
+            data.informants.len(),
+            data.interviews.len()
+        )));
     }
     frame.render_widget(
-        Paragraph::new(facts).wrap(Wrap { trim: true }).block(Block::bordered().title(format!(" {} ", case.id))),
+        Paragraph::new(facts)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title(format!(" {} ", case.id))),
         facts_area,
     );
     let mut log = vec![Line::styled(format!("Stage: {}", case.stage.label()), bold)];
@@ -143,7 +176,9 @@ fn render_details(frame: &mut Frame, area: Rect, app: &App, case: Option<&CaseDa
         log.push(Line::raw(format!("  {}", change.reason)));
     }
     frame.render_widget(
-        Paragraph::new(log).wrap(Wrap { trim: true }).block(Block::bordered().title(" Stage log ")),
+        Paragraph::new(log)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title(" Stage log ")),
         log_area,
     );
 }

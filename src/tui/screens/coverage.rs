@@ -36,14 +36,22 @@ fn stage_order(stage: Stage) -> u8 {
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let bands = values(&app.data, Stratum::SizeBand);
     let [top, bottom] = Layout::vertical([Constraint::Length(bands.len() as u16 + 5), Constraint::Fill(1)]).areas(area);
-    let [matrix_area, gaps_area] = Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(top);
+    let [matrix_area, gaps_area] =
+        Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(top);
     render_matrix(frame, matrix_area, app, &bands);
-    let mut lines: Vec<Line> = gaps(&app.data).into_iter().map(|g| Line::raw(format!("• {g}"))).collect();
+    let mut lines: Vec<Line> = gaps(&app.data)
+        .into_iter()
+        .map(|g| Line::raw(format!("• {g}")))
+        .collect();
     if lines.is_empty() {
-        lines.push(Line::raw("No gaps: every stratum value in the frame has a selected case."));
+        lines.push(Line::raw(
+            "No gaps: every stratum value in the frame has a selected case.",
+        ));
     }
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(Block::bordered().title(" Gaps ")),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title(" Gaps ")),
         gaps_area,
     );
     render_candidates(frame, bottom, app);
@@ -53,7 +61,9 @@ fn render_matrix(frame: &mut Frame, area: Rect, app: &App, bands: &[String]) {
     let regions = values(&app.data, Stratum::Region);
     let cells = matrix(&app.data, Stratum::SizeBand, Stratum::Region);
     let totals = by_stratum(&app.data, Stratum::Region);
-    let (candidates, selected, reserve) = totals.iter().fold((0, 0, 0), |(c, s, r), t| (c + t.shortlisted, s + t.selected, r + t.reserve));
+    let (candidates, selected, reserve) = totals.iter().fold((0, 0, 0), |(c, s, r), t| {
+        (c + t.shortlisted, s + t.selected, r + t.reserve)
+    });
     let header = Row::new(std::iter::once("Size band".to_string()).chain(regions.iter().cloned()))
         .style(Style::new().add_modifier(Modifier::BOLD));
     let table_rows: Vec<Row> = bands
@@ -77,18 +87,34 @@ fn render_matrix(frame: &mut Frame, area: Rect, app: &App, bands: &[String]) {
     widths.extend(regions.iter().map(|_| Constraint::Length(11)));
     let block = Block::bordered()
         .title(" Selected/frame: size band x region ")
-        .title_bottom(format!(" {candidates} shortlisted · {selected} selected · {reserve} reserve "));
+        .title_bottom(format!(
+            " {candidates} shortlisted · {selected} selected · {reserve} reserve "
+        ));
     frame.render_widget(Table::new(table_rows, widths).header(header).block(block), area);
 }
 
 fn render_candidates(frame: &mut Frame, area: Rect, app: &App) {
-    let header = Row::new(["Case", "Municipality", "Size band", "Region", "Stage", "Reviews", "Conflicts", "Informants", "Interviews"]);
+    let header = Row::new([
+        "Case",
+        "Municipality",
+        "Size band",
+        "Region",
+        "Stage",
+        "Reviews",
+        "Conflicts",
+        "Informants",
+        "Interviews",
+    ]);
     let table_rows: Vec<Row> = rows(app)
         .into_iter()
         .map(|c| {
             let conflicts = crate::analysis::conflicts::case_conflicts(&app.data.study, c);
             let open = conflicts.iter().filter(|(_, resolved)| !resolved).count();
-            let interviewed = c.informants.values().filter(|i| i.status() == RecruitmentStatus::Interviewed).count();
+            let interviewed = c
+                .informants
+                .values()
+                .filter(|i| i.status() == RecruitmentStatus::Interviewed)
+                .count();
             let coded = c.interviews.values().filter(|i| !i.codings.is_empty()).count();
             Row::new([
                 c.case.id.to_string(),
@@ -97,9 +123,21 @@ fn render_candidates(frame: &mut Frame, area: Rect, app: &App) {
                 c.case.region.clone(),
                 c.case.stage.label().to_string(),
                 format!("{}/2", c.submitted_reviews()),
-                if open > 0 { format!("{open} open") } else { String::new() },
-                if c.informants.is_empty() { String::new() } else { format!("{interviewed}/{} interviewed", c.informants.len()) },
-                if c.interviews.is_empty() { String::new() } else { format!("{coded}/{} coded", c.interviews.len()) },
+                if open > 0 {
+                    format!("{open} open")
+                } else {
+                    String::new()
+                },
+                if c.informants.is_empty() {
+                    String::new()
+                } else {
+                    format!("{interviewed}/{} interviewed", c.informants.len())
+                },
+                if c.interviews.is_empty() {
+                    String::new()
+                } else {
+                    format!("{coded}/{} coded", c.interviews.len())
+                },
             ])
         })
         .collect();
@@ -115,5 +153,13 @@ fn render_candidates(frame: &mut Frame, area: Rect, app: &App) {
         Constraint::Fill(1),
     ];
     let block = Block::bordered().title(Line::from(vec![Span::raw(" Candidates and fieldwork progress ")]));
-    selectable_table::render(frame, area, block, header, table_rows, &widths, app.cursor(Screen::Coverage));
+    selectable_table::render(
+        frame,
+        area,
+        block,
+        header,
+        table_rows,
+        &widths,
+        app.cursor(Screen::Coverage),
+    );
 }

@@ -19,13 +19,28 @@ pub fn rows(app: &App) -> Vec<&InterviewData> {
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let interviews = rows(app);
-    let [table_area, notes_area] = Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
-    let header = Row::new(["Interview", "Case", "Date", "Guide", "Informants", "Researchers", "Covered", "Coded by"]);
+    let [table_area, notes_area] =
+        Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
+    let header = Row::new([
+        "Interview",
+        "Case",
+        "Date",
+        "Guide",
+        "Informants",
+        "Researchers",
+        "Covered",
+        "Coded by",
+    ]);
     let table_rows: Vec<Row> = interviews
         .iter()
         .map(|i| {
             let record = &i.interview;
-            let questions = app.data.guides.get(&record.guide).map(|g| g.questions().count()).unwrap_or(0);
+            let questions = app
+                .data
+                .guides
+                .get(&record.guide)
+                .map(|g| g.questions().count())
+                .unwrap_or(0);
             let covered = record.notes.iter().filter(|n| n.covered).count();
             let join = |ids: Vec<String>| ids.join(", ");
             Row::new([
@@ -52,19 +67,35 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     ];
     let cursor = app.cursor(Screen::Interviews);
     let title = format!(" Interviews ({}) ", interviews.len());
-    selectable_table::render(frame, table_area, Block::bordered().title(title), header, table_rows, &widths, cursor);
+    selectable_table::render(
+        frame,
+        table_area,
+        Block::bordered().title(title),
+        header,
+        table_rows,
+        &widths,
+        cursor,
+    );
 
     let mut lines = Vec::new();
     if let Some(data) = interviews.get(cursor.selected.min(interviews.len().saturating_sub(1))) {
         let guide = app.data.guides.get(&data.interview.guide);
         for note in &data.interview.notes {
-            let question = guide.and_then(|g| g.question(&note.question)).map(|q| q.text.as_str()).unwrap_or(note.question.as_str());
-            lines.push(Line::styled(question.to_string(), Style::new().add_modifier(Modifier::BOLD)));
+            let question = guide
+                .and_then(|g| g.question(&note.question))
+                .map(|q| q.text.as_str())
+                .unwrap_or(note.question.as_str());
+            lines.push(Line::styled(
+                question.to_string(),
+                Style::new().add_modifier(Modifier::BOLD),
+            ));
             lines.push(Line::raw(note.text.clone()));
         }
     }
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(Block::bordered().title(" Notes ")),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title(" Notes ")),
         notes_area,
     );
 }

@@ -24,21 +24,43 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         .map(|(s, n)| format!("{} {n}", s.label()))
         .collect();
     frame.render_widget(
-        Paragraph::new(Line::raw(counts.join(" · "))).block(Block::bordered().title(format!(" {} informants ", informants.len()))),
+        Paragraph::new(Line::raw(counts.join(" · ")))
+            .block(Block::bordered().title(format!(" {} informants ", informants.len()))),
         summary_area,
     );
-    let header = Row::new(["Informant", "Case", "Municipality", "Role", "Status", "Since", "Referred by"]);
+    let header = Row::new([
+        "Informant",
+        "Case",
+        "Municipality",
+        "Role",
+        "Status",
+        "Since",
+        "Referred by",
+    ]);
     let table_rows: Vec<Row> = informants
         .iter()
         .map(|i| {
-            let municipality = app.data.cases.get(&i.case).map(|c| c.case.municipality.clone()).unwrap_or_default();
+            let municipality = app
+                .data
+                .cases
+                .get(&i.case)
+                .map(|c| c.case.municipality.clone())
+                .unwrap_or_default();
             let since = i.status_history.last().map(|s| s.date.to_string()).unwrap_or_default();
             let referred = match &i.referred_by {
                 Some(Referral::Informant { id, .. }) => id.to_string(),
                 Some(Referral::Case(case)) => format!("case {case}"),
                 None => String::new(),
             };
-            Row::new([i.id.to_string(), i.case.to_string(), municipality, i.role.clone(), i.status().label().to_string(), since, referred])
+            Row::new([
+                i.id.to_string(),
+                i.case.to_string(),
+                municipality,
+                i.role.clone(),
+                i.status().label().to_string(),
+                since,
+                referred,
+            ])
         })
         .collect();
     let widths = [
@@ -50,5 +72,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         Constraint::Length(11),
         Constraint::Length(18),
     ];
-    selectable_table::render(frame, table_area, Block::bordered().title(" Informants "), header, table_rows, &widths, app.cursor(Screen::Recruitment));
+    selectable_table::render(
+        frame,
+        table_area,
+        Block::bordered().title(" Informants "),
+        header,
+        table_rows,
+        &widths,
+        app.cursor(Screen::Recruitment),
+    );
 }

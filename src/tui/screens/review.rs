@@ -15,7 +15,11 @@ use ratatui::Frame;
 /// The cases assigned to me.
 pub fn rows(app: &App) -> Vec<&CaseData> {
     let Some(me) = &app.me else { return Vec::new() };
-    app.data.cases.values().filter(|c| c.case.reviewers.contains(me)).collect()
+    app.data
+        .cases
+        .values()
+        .filter(|c| c.case.reviewers.contains(me))
+        .collect()
 }
 
 fn my_state(case: &CaseData, me: &ResearcherId) -> &'static str {
@@ -29,17 +33,29 @@ fn my_state(case: &CaseData, me: &ResearcherId) -> &'static str {
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let Some(me) = &app.me else {
         let text = "Who are you? Start casebook with --as ID, set CASEBOOK_USER, or pick yourself when asked: the review queue is personal.";
-        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).block(Block::bordered().title(" My review queue ")), area);
+        frame.render_widget(
+            Paragraph::new(text)
+                .wrap(Wrap { trim: true })
+                .block(Block::bordered().title(" My review queue ")),
+            area,
+        );
         return;
     };
     let queue = rows(app);
     let submitted = queue.iter().filter(|c| my_state(c, me) == "submitted").count();
-    let [table_area, answers_area] = Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(area);
+    let [table_area, answers_area] =
+        Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(area);
     let header = Row::new(["Case", "Municipality", "Mine", "Other reviewer", "Conflicts"]);
     let table_rows: Vec<Row> = queue
         .iter()
         .map(|c| {
-            let other = c.case.reviewers.iter().find(|r| *r != me).map(|r| r.to_string()).unwrap_or_default();
+            let other = c
+                .case
+                .reviewers
+                .iter()
+                .find(|r| *r != me)
+                .map(|r| r.to_string())
+                .unwrap_or_default();
             // Blind review: nothing of the other review shows before mine is submitted.
             let conflicts = if my_state(c, me) == "submitted" {
                 let all = case_conflicts(&app.data.study, c);
@@ -52,17 +68,40 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             } else {
                 "hidden".to_string()
             };
-            Row::new([c.case.id.to_string(), c.case.municipality.clone(), my_state(c, me).to_string(), other, conflicts])
+            Row::new([
+                c.case.id.to_string(),
+                c.case.municipality.clone(),
+                my_state(c, me).to_string(),
+                other,
+                conflicts,
+            ])
         })
         .collect();
-    let widths = [Constraint::Length(11), Constraint::Length(13), Constraint::Length(10), Constraint::Length(14), Constraint::Fill(1)];
+    let widths = [
+        Constraint::Length(11),
+        Constraint::Length(13),
+        Constraint::Length(10),
+        Constraint::Length(14),
+        Constraint::Fill(1),
+    ];
     let cursor = app.cursor(Screen::Review);
     let title = format!(" My review queue ({me}): {submitted} of {} submitted ", queue.len());
-    selectable_table::render(frame, table_area, Block::bordered().title(title), header, table_rows, &widths, cursor);
+    selectable_table::render(
+        frame,
+        table_area,
+        Block::bordered().title(title),
+        header,
+        table_rows,
+        &widths,
+        cursor,
+    );
 
     let mut lines = Vec::new();
     if let Some(case) = queue.get(cursor.selected.min(queue.len().saturating_sub(1))) {
-        lines.push(Line::styled(case.case.title.clone(), Style::new().add_modifier(Modifier::BOLD)));
+        lines.push(Line::styled(
+            case.case.title.clone(),
+            Style::new().add_modifier(Modifier::BOLD),
+        ));
         let review = case.reviews.get(me);
         for criterion in &app.data.study.criteria {
             let answer = review
@@ -76,7 +115,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         }
     }
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(Block::bordered().title(" My answers ")),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title(" My answers ")),
         answers_area,
     );
 }

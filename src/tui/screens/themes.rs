@@ -42,24 +42,42 @@ fn usage(app: &App, code: &Code) -> (usize, usize) {
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let codes = rows(app);
-    let [table_area, detail_area] = Layout::horizontal([Constraint::Percentage(65), Constraint::Percentage(35)]).areas(area);
+    let [table_area, detail_area] =
+        Layout::horizontal([Constraint::Percentage(65), Constraint::Percentage(35)]).areas(area);
     let header = Row::new(["Code", "Passages", "Cases"]);
     let table_rows: Vec<Row> = codes
         .iter()
         .map(|(depth, code)| {
             let (passages, cases) = usage(app, code);
-            Row::new([format!("{}{}", "  ".repeat(*depth), code.name), passages.to_string(), cases.to_string()])
+            Row::new([
+                format!("{}{}", "  ".repeat(*depth), code.name),
+                passages.to_string(),
+                cases.to_string(),
+            ])
         })
         .collect();
     let widths = [Constraint::Fill(1), Constraint::Length(8), Constraint::Length(6)];
     let cursor = app.cursor(Screen::Themes);
     let title = format!(" Codebook ({} codes) ", codes.len());
-    selectable_table::render(frame, table_area, Block::bordered().title(title), header, table_rows, &widths, cursor);
+    selectable_table::render(
+        frame,
+        table_area,
+        Block::bordered().title(title),
+        header,
+        table_rows,
+        &widths,
+        cursor,
+    );
     let mut lines = Vec::new();
     if let Some((_, code)) = codes.get(cursor.selected.min(codes.len().saturating_sub(1))) {
         lines.push(Line::raw(code.id.to_string()));
         lines.push(Line::raw(""));
         lines.push(Line::raw(code.description.clone()));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(Block::bordered().title(" Code ")), detail_area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title(" Code ")),
+        detail_area,
+    );
 }

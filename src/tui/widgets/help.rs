@@ -26,7 +26,10 @@ pub fn render(frame: &mut Frame, area: Rect, keymap: &Keymap, screen: Screen) {
         }
         let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
         lines.push(Line::from(vec![
-            Span::styled(format!("  {:<16}", keys.join(" / ")), Style::new().add_modifier(Modifier::BOLD)),
+            Span::styled(
+                format!("  {:<16}", keys.join(" / ")),
+                Style::new().add_modifier(Modifier::BOLD),
+            ),
             Span::raw(binding.description),
         ]));
     }

@@ -8,9 +8,16 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let me = app.me.as_ref().map(|m| m.to_string()).unwrap_or_else(|| "who? (unknown)".to_string());
+    let me = app
+        .me
+        .as_ref()
+        .map(|m| m.to_string())
+        .unwrap_or_else(|| "who? (unknown)".to_string());
     let mut spans = vec![
-        Span::styled(format!(" {} ", study_name(app)), Style::new().fg(Color::Black).bg(Color::Cyan)),
+        Span::styled(
+            format!(" {} ", study_name(app)),
+            Style::new().fg(Color::Black).bg(Color::Cyan),
+        ),
         Span::raw(format!(" as {me} ")),
     ];
     match app.problems.len() {
