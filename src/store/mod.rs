@@ -3,11 +3,13 @@
 //! `path:line:column` errors, and finding who is at the keyboard.
 
 pub mod atomic;
+pub mod csv_problem;
 pub mod identity;
 pub mod init;
 pub mod layout;
 pub mod load;
 pub mod problem;
+pub mod ratings_csv;
 pub mod ron_io;
 pub mod save;
 pub mod stamps;
