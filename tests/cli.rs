@@ -62,19 +62,20 @@ fn check_json_gives_counts_and_errors() {
 #[test]
 fn a_corrupted_case_makes_check_exit_one_naming_file_line_and_column() {
     let dir = common::small_study();
-    let case = dir.path().join("cases/p2019-002/case.ron");
+    let id = common::first_project(dir.path());
+    let case = dir.path().join(format!("cases/{id}/case.ron"));
     let text = fs::read_to_string(&case).unwrap();
     fs::write(&case, text.replacen("    origin: Project,", "    origin: Project,,", 1)).unwrap();
     let output = casebook(dir.path(), &["check"]);
     let text = stdout(&output);
     assert_eq!(output.status.code(), Some(1), "{text}");
-    assert!(text.contains("cases/p2019-002/case.ron:3:21: "), "{text}");
+    assert!(text.contains(&format!("cases/{id}/case.ron:3:21: ")), "{text}");
     assert!(text.contains("1 problem"), "{text}");
 
     let output = casebook(dir.path(), &["check", "--json"]);
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let error = &json["errors"][0];
-    assert_eq!(error["path"], "cases/p2019-002/case.ron");
+    assert_eq!(error["path"], format!("cases/{id}/case.ron"));
     assert_eq!((error["line"].as_u64(), error["column"].as_u64()), (Some(3), Some(21)));
     assert_eq!(output.status.code(), Some(1));
 }

@@ -35,3 +35,14 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+/// The id of the first funded project case of a study folder.
+pub fn first_project(dir: &Path) -> String {
+    let mut names: Vec<String> = std::fs::read_dir(dir.join("cases"))
+        .expect("cases folder")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with('p'))
+        .collect();
+    names.sort();
+    names.into_iter().next().expect("a project case")
+}

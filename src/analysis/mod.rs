@@ -2,7 +2,9 @@
 //! conflicts, agreement, waves...). No terminal, no files.
 
 pub mod agreement;
+pub mod assignment;
 pub mod conflicts;
 pub mod coverage;
 pub mod strata;
+pub mod review_agreement;
 pub mod variation;

@@ -1,7 +1,10 @@
 //! The command line: parse, call the core, print. One file per subcommand;
 //! each returns the process's exit code.
 
+mod agreement;
+mod assign;
 mod check;
+mod conflicts;
 mod generate;
 mod init;
 pub mod open;
@@ -40,6 +43,35 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Agreement on the study's reviews, or on a ratings table (--ratings FILE.csv).
+    Agreement {
+        /// A CSV table: header row, first column the unit, one column per rater; empty is missing.
+        #[arg(long, value_name = "FILE.csv")]
+        ratings: Option<PathBuf>,
+        /// Krippendorff's level of measurement: nominal, ordinal, interval or ratio.
+        #[arg(long, default_value = "nominal")]
+        level: String,
+        /// A declared integer scale, e.g. 1..7, for weighted kappa distances.
+        #[arg(long, value_name = "LO..HI")]
+        scale: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Give every case in the review pool two reviewers, balanced over the team.
+    Assign {
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// A researcher who leaves: their unstarted reviews go to the others.
+        #[arg(long, value_name = "ID")]
+        without: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Criteria where the two submitted reviews of a case differ, open and resolved.
+    Conflicts {
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a synthetic study (the demo, or larger ones for benchmarks).
     Generate {
         /// Where to write it; it must not already hold a study.
@@ -60,6 +92,12 @@ pub fn run(cli: &Cli) -> ExitCode {
         None => return ExitCode::SUCCESS,
         Some(Command::Init { dir, title }) => init::run(dir, title),
         Some(Command::Check { json }) => check::run(cli, *json),
+        Some(Command::Agreement { ratings, level, scale, json }) => agreement::run(
+            cli,
+            &agreement::Options { ratings: ratings.as_deref(), level, scale: scale.as_deref(), json: *json },
+        ),
+        Some(Command::Assign { seed, without, json }) => assign::run(cli, *seed, without.as_deref(), *json),
+        Some(Command::Conflicts { json }) => conflicts::run(cli, *json),
         Some(Command::Generate { out, projects, seed }) => generate::run(out, *projects, *seed),
     };
     ExitCode::from(code)

@@ -5,7 +5,7 @@
 
 use super::guides::{ADMINISTRATION_GUIDE, CASE_GUIDE};
 use super::places::SNOWBALL_ONLY;
-use super::rng::Rng;
+use crate::rng::Rng;
 use super::{date, local, text, TEAM};
 use crate::domain::fold::slug;
 use crate::domain::*;

@@ -2,7 +2,7 @@
 //! report's figures, with applications per year, amounts and documents.
 
 use super::places::{Place, APPLICANTS};
-use super::rng::Rng;
+use crate::rng::Rng;
 use super::text;
 use crate::domain::*;
 use std::collections::BTreeMap;

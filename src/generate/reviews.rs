@@ -2,7 +2,7 @@
 //! in rotating pairs, answers that mostly agree, a few conflicts, and the
 //! resolutions the team reached for some of them.
 
-use super::rng::Rng;
+use crate::rng::Rng;
 use super::{local, text, TEAM};
 use crate::analysis::conflicts::case_conflicts;
 use crate::domain::*;
@@ -35,20 +35,20 @@ pub fn review_all(rng: &mut Rng, data: &mut StudyData) {
             {
                 let noise = if k == 0 {
                     0
-                } else if rng.chance(0.04) {
+                } else if rng.chance(0.02) {
                     *rng.pick(&[-3, -2, 2, 3])
                 } else {
                     *rng.pick(&[-1, 0, 0, 0, 1])
                 };
                 answers.insert(CriterionId::new(*criterion), Answer::Point((base + noise).clamp(1, 7)));
             }
-            let continuation = if k == 1 && rng.chance(0.06) {
+            let continuation = if k == 1 && rng.chance(0.03) {
                 !continued
             } else {
                 continued
             };
             answers.insert(CriterionId::new("continuation"), Answer::YesNo(continuation));
-            let recommend = if k == 1 && rng.chance(0.08) {
+            let recommend = if k == 1 && rng.chance(0.04) {
                 if recommend == "maybe" {
                     "yes"
                 } else {
