@@ -3,8 +3,8 @@
 #[path = "tui_common.rs"]
 mod tui_common;
 
-use casebook::tui::action::{Action, Screen};
-use casebook::tui::app::{Effect, Popup};
+use casebook::tui::action::{Action, Mode, Screen};
+use casebook::tui::app::{Effect, ListId, Popup};
 use casebook::tui::keymap::Keymap;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_common::{demo_app, draw};
@@ -38,7 +38,7 @@ fn number_keys_go_straight_to_a_screen() {
     let keymap = Keymap::default();
     let key = KeyEvent::new(KeyCode::Char('4'), KeyModifiers::NONE);
     assert_eq!(
-        keymap.action_for(&key, Screen::Cases),
+        keymap.action_for(&key, Screen::Cases, Mode::Normal),
         Some(Action::GoTo(Screen::Recruitment))
     );
     let mut app = demo_app(Some("astrid"));
@@ -50,23 +50,23 @@ fn number_keys_go_straight_to_a_screen() {
 fn the_cursor_stays_within_the_list() {
     let mut app = demo_app(Some("astrid"));
     app.update(Action::Up);
-    assert_eq!(app.cursor(Screen::Cases).selected, 0);
+    assert_eq!(app.cursor(ListId::Screen(Screen::Cases)).selected, 0);
     app.update(Action::Bottom);
-    assert_eq!(app.cursor(Screen::Cases).selected, app.data.cases.len() - 1);
+    assert_eq!(app.cursor(ListId::Screen(Screen::Cases)).selected, app.data.cases.len() - 1);
     app.update(Action::Down);
-    assert_eq!(app.cursor(Screen::Cases).selected, app.data.cases.len() - 1);
+    assert_eq!(app.cursor(ListId::Screen(Screen::Cases)).selected, app.data.cases.len() - 1);
     app.update(Action::Top);
-    assert_eq!(app.cursor(Screen::Cases).selected, 0);
+    assert_eq!(app.cursor(ListId::Screen(Screen::Cases)).selected, 0);
 }
 
 #[test]
 fn page_down_moves_by_the_rendered_page_height() {
     let mut app = demo_app(Some("astrid"));
     draw(&app, 120, 40);
-    let page = app.cursor(Screen::Cases).page.get();
+    let page = app.cursor(ListId::Screen(Screen::Cases)).page.get();
     assert!(page > 5, "a 40-line terminal shows more than five rows, got {page}");
     app.update(Action::PageDown);
-    assert_eq!(app.cursor(Screen::Cases).selected, page);
+    assert_eq!(app.cursor(ListId::Screen(Screen::Cases)).selected, page);
 }
 
 #[test]
@@ -95,7 +95,7 @@ fn ctrl_c_quits_and_q_quits() {
         KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
         KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE),
     ] {
-        assert_eq!(keymap.action_for(&key, Screen::Themes), Some(Action::Quit));
+        assert_eq!(keymap.action_for(&key, Screen::Themes, Mode::Normal), Some(Action::Quit));
     }
 }
 
@@ -123,9 +123,9 @@ fn user_key_overrides_rebind_actions_and_bad_ones_are_reported() {
     .collect();
     let (keymap, rejected) = Keymap::with_overrides(&overrides);
     let ctrl_q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL);
-    assert_eq!(keymap.action_for(&ctrl_q, Screen::Cases), Some(Action::Quit));
+    assert_eq!(keymap.action_for(&ctrl_q, Screen::Cases, Mode::Normal), Some(Action::Quit));
     assert_eq!(
-        keymap.action_for(&KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE), Screen::Cases),
+        keymap.action_for(&KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE), Screen::Cases, Mode::Normal),
         None
     );
     assert_eq!(rejected, ["nonsense = x"]);
@@ -137,7 +137,7 @@ fn help_lists_every_key_bound_on_the_screen() {
     let mut app = app;
     app.update(Action::ToggleHelp);
     let text = tui_common::screen_text(&app, 120, 40);
-    for binding in app.keymap.help_for(Screen::Cases) {
+    for binding in app.keymap.help_for(Screen::Cases, Mode::Normal) {
         assert!(
             text.contains(binding.description),
             "help lacks `{}`",

@@ -46,6 +46,15 @@ impl Screen {
     }
 }
 
+/// The keyboard context: which bindings apply right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Lists and screens.
+    Normal,
+    /// Answering a review: digits and letters pick answers.
+    ReviewForm,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Quit,
@@ -63,6 +72,14 @@ pub enum Action {
     /// Esc: close a popup or go back.
     Back,
     ToggleHelp,
+    /// A digit or letter picked in a form (a scale point, a category).
+    Pick(char),
+    /// Submit what the form holds (asks to confirm).
+    Submit,
+    /// Review screen: my queue, the conflicts list, the agreement panel.
+    ShowQueue,
+    ShowConflicts,
+    ShowAgreement,
 }
 
 impl Action {
@@ -87,6 +104,11 @@ impl Action {
             Action::Open => "open",
             Action::Back => "back",
             Action::ToggleHelp => "help",
+            Action::Pick(_) => "pick",
+            Action::Submit => "submit",
+            Action::ShowQueue => "review_queue",
+            Action::ShowConflicts => "review_conflicts",
+            Action::ShowAgreement => "review_agreement",
         }
     }
 }

@@ -1,13 +1,17 @@
-//! The model and the update function: an `Action` comes in, the state
-//! changes, and any effect that touches the outside world (saving the
-//! config file) goes out as data for the terminal loop to carry out.
+//! The model and the update function: a key or an `Action` comes in, the
+//! state changes, and anything that touches the outside world (saving a
+//! file, the config) goes out as an `Effect` for the terminal loop to carry
+//! out. Tests drive `handle_key` and `update` directly.
 
-use super::action::{Action, Screen};
+use super::action::{Action, Mode, Screen};
+use super::input::{InputOutcome, TextInput};
 use super::keymap::Keymap;
 use super::screens;
-use crate::domain::{ResearcherId, StudyData};
+use crate::domain::{CaseId, ResearcherId, Resolution, Review, StudyData};
 use crate::store::identity::Config;
 use crate::store::{Layout, Problem, Stamps};
+use chrono::{DateTime, FixedOffset};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::cell::Cell;
 use std::collections::BTreeMap;
 
@@ -20,19 +24,60 @@ pub struct Cursor {
     pub page: Cell<usize>,
 }
 
+/// Every list the user can move in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ListId {
+    Screen(Screen),
+    ReviewConflicts,
+    ReviewAgreement,
+}
+
+impl ListId {
+    pub fn all() -> impl Iterator<Item = ListId> {
+        Screen::ALL.into_iter().map(ListId::Screen).chain([ListId::ReviewConflicts, ListId::ReviewAgreement])
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Popup {
     Help,
     /// Nobody said who is at the keyboard: pick a member of the team.
-    WhoAmI {
-        selected: usize,
-    },
+    WhoAmI { selected: usize },
+    /// A yes/no question before something that cannot be undone.
+    Confirm { question: String, on_yes: Pending },
+}
+
+/// What a confirmed question goes on to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    SubmitReview(CaseId),
+}
+
+/// What the Review screen shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ReviewView {
+    #[default]
+    Queue,
+    Form,
+    Conflicts,
+    Agreement,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReviewState {
+    pub view: ReviewView,
+    /// The case whose form is open.
+    pub case: Option<CaseId>,
+    /// The criterion the form's cursor is on.
+    pub criterion: usize,
 }
 
 /// Something the terminal loop must do on the update's behalf.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     SaveConfig(Config),
+    SaveReview(CaseId, Review),
+    SaveResolution(CaseId, Resolution),
 }
 
 pub struct App {
@@ -46,10 +91,20 @@ pub struct App {
     pub keymap: Keymap,
     pub screen: Screen,
     pub popup: Option<Popup>,
-    pub cursors: BTreeMap<Screen, Cursor>,
+    pub input: Option<TextInput>,
+    pub cursors: BTreeMap<ListId, Cursor>,
+    pub review: ReviewState,
     /// The latest message for the status line.
     pub message: Option<String>,
     pub should_quit: bool,
+    /// The clock, replaceable in tests so timestamps are known.
+    pub now: fn() -> DateTime<FixedOffset>,
+    /// What `cursor()` shows for a list not moved in yet.
+    unused_cursor: Cursor,
+}
+
+fn local_now() -> DateTime<FixedOffset> {
+    chrono::Local::now().fixed_offset()
 }
 
 impl App {
@@ -62,8 +117,8 @@ impl App {
         config: Config,
     ) -> App {
         let (keymap, rejected) = Keymap::with_overrides(&config.keys);
-        let message =
-            (!rejected.is_empty()).then(|| format!("config: key overrides not understood: {}", rejected.join(", ")));
+        let message = (!rejected.is_empty())
+            .then(|| format!("config: key overrides not understood: {}", rejected.join(", ")));
         let popup = (me.is_none() && !data.study.team.is_empty()).then_some(Popup::WhoAmI { selected: 0 });
         App {
             data,
@@ -75,14 +130,87 @@ impl App {
             keymap,
             screen: Screen::Cases,
             popup,
-            cursors: Screen::ALL.iter().map(|s| (*s, Cursor::default())).collect(),
+            input: None,
+            cursors: ListId::all().map(|l| (l, Cursor::default())).collect(),
+            review: ReviewState::default(),
             message,
             should_quit: false,
+            now: local_now,
+            unused_cursor: Cursor::default(),
         }
     }
 
-    pub fn cursor(&self, screen: Screen) -> &Cursor {
-        &self.cursors[&screen]
+    /// The list the cursor keys move in right now.
+    pub fn active_list(&self) -> ListId {
+        match (self.screen, self.review.view) {
+            (Screen::Review, ReviewView::Conflicts) => ListId::ReviewConflicts,
+            (Screen::Review, ReviewView::Agreement) => ListId::ReviewAgreement,
+            (screen, _) => ListId::Screen(screen),
+        }
+    }
+
+    pub fn cursor(&self, list: ListId) -> &Cursor {
+        self.cursors.get(&list).unwrap_or(&self.unused_cursor)
+    }
+
+    pub fn mode(&self) -> Mode {
+        if self.screen == Screen::Review && self.review.view == ReviewView::Form {
+            Mode::ReviewForm
+        } else {
+            Mode::Normal
+        }
+    }
+
+    /// A key press: typed text goes to an open field, y/n to a question,
+    /// everything else through the keymap.
+    pub fn handle_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let ctrl_c = key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+        if let Some(input) = &mut self.input {
+            if ctrl_c {
+                // Quitting from a field keeps what was typed where it can be kept.
+                let effects = if input.esc_keeps {
+                    let text = input.text();
+                    self.input.take().map(|i| self.confirm_input(i.purpose, text)).unwrap_or_default()
+                } else {
+                    Vec::new()
+                };
+                self.should_quit = true;
+                return effects;
+            }
+            return match input.handle(key) {
+                InputOutcome::Editing => Vec::new(),
+                InputOutcome::Confirmed(text) => {
+                    self.input.take().map(|i| self.confirm_input(i.purpose, text)).unwrap_or_default()
+                }
+                InputOutcome::Cancelled => {
+                    self.input = None;
+                    Vec::new()
+                }
+            };
+        }
+        if let Some(Popup::Confirm { on_yes, .. }) = &self.popup {
+            let on_yes = on_yes.clone();
+            return match key.code {
+                KeyCode::Char('y') | KeyCode::Char('Y') => {
+                    self.popup = None;
+                    self.carry_out_pending(on_yes)
+                }
+                _ if ctrl_c => {
+                    self.should_quit = true;
+                    Vec::new()
+                }
+                KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => {
+                    self.popup = None;
+                    self.message = Some("nothing done".to_string());
+                    Vec::new()
+                }
+                _ => Vec::new(),
+            };
+        }
+        match self.keymap.action_for(&key, self.screen, self.mode()) {
+            Some(action) => self.update(action),
+            None => Vec::new(),
+        }
     }
 
     /// The one place actions change the state.
@@ -90,21 +218,25 @@ impl App {
         match (&self.popup, action) {
             (_, Action::Quit) => self.should_quit = true,
             (Some(Popup::Help), Action::ToggleHelp | Action::Back) => self.popup = None,
-            (Some(Popup::Help), _) => {}
+            (Some(Popup::Help), _) | (Some(Popup::Confirm { .. }), _) => {}
             (Some(Popup::WhoAmI { selected }), action) => return self.update_who_am_i(*selected, action),
             (None, Action::ToggleHelp) => self.popup = Some(Popup::Help),
             (None, Action::NextScreen) => self.screen = self.screen.next(),
             (None, Action::PreviousScreen) => self.screen = self.screen.previous(),
             (None, Action::GoTo(screen)) => self.screen = screen,
-            (None, Action::Back | Action::Open) => {}
-            (None, movement) => self.move_cursor(movement),
+            (None, action) if self.screen == Screen::Review => return self.update_review(action),
+            (None, Action::Up | Action::Down | Action::Top | Action::Bottom | Action::PageUp | Action::PageDown) => {
+                self.move_cursor(action)
+            }
+            (None, _) => {}
         }
         Vec::new()
     }
 
-    fn move_cursor(&mut self, movement: Action) {
-        let rows = screens::row_count(self, self.screen);
-        let cursor = self.cursors.entry(self.screen).or_default();
+    pub(super) fn move_cursor(&mut self, movement: Action) {
+        let list = self.active_list();
+        let rows = screens::row_count(self, list);
+        let cursor = self.cursors.entry(list).or_default();
         let page = cursor.page.get().max(1);
         let last = rows.saturating_sub(1);
         cursor.selected = match movement {
@@ -132,9 +264,7 @@ impl App {
             }
             Action::Open => {
                 self.popup = None;
-                let Some(researcher) = self.data.study.team.get(selected) else {
-                    return Vec::new();
-                };
+                let Some(researcher) = self.data.study.team.get(selected) else { return Vec::new() };
                 self.me = Some(researcher.id.clone());
                 self.config.user = Some(researcher.id.clone());
                 self.message = Some(format!("you are {}; remembered in your config file", researcher.id));

@@ -1,7 +1,7 @@
 //! Keys to actions, each binding with its description. The help popup is
 //! built from this same table, so help can never drift from the keys.
 
-use super::action::{Action, Screen};
+use super::action::{Action, Mode, Screen};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::BTreeMap;
 
@@ -98,6 +98,35 @@ impl Key {
     }
 }
 
+/// What sets a binding off: one key, or any digit or letter (passed on in
+/// `Action::Pick`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trigger {
+    Key(Key),
+    AnyDigit,
+    AnyLetter,
+}
+
+impl Trigger {
+    fn fires(&self, event: &KeyEvent) -> Option<Option<char>> {
+        let plain = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT) == KeyModifiers::NONE;
+        match (self, event.code) {
+            (Trigger::Key(key), _) => key.matches(event).then_some(None),
+            (Trigger::AnyDigit, KeyCode::Char(c)) if plain && c.is_ascii_digit() => Some(Some(c)),
+            (Trigger::AnyLetter, KeyCode::Char(c)) if plain && c.is_alphabetic() => Some(Some(c)),
+            _ => None,
+        }
+    }
+
+    pub fn label(&self) -> String {
+        match self {
+            Trigger::Key(key) => key.label(),
+            Trigger::AnyDigit => "0-9".to_string(),
+            Trigger::AnyLetter => "a-z".to_string(),
+        }
+    }
+}
+
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
@@ -106,12 +135,14 @@ pub enum Scope {
     Lists,
     /// Only on this screen.
     On(Screen),
+    /// Only in this mode (where it comes before everything else).
+    In(Mode),
 }
 
 #[derive(Debug, Clone)]
 pub struct Binding {
     pub scope: Scope,
-    pub keys: Vec<Key>,
+    pub keys: Vec<Trigger>,
     pub action: Action,
     pub description: &'static str,
 }
@@ -126,7 +157,7 @@ impl Default for Keymap {
         use KeyCode::*;
         let b = |scope, keys: &[Key], action, description| Binding {
             scope,
-            keys: keys.to_vec(),
+            keys: keys.iter().map(|k| Trigger::Key(*k)).collect(),
             action,
             description,
         };
@@ -155,7 +186,7 @@ impl Default for Keymap {
             let digit = char::from(b'1' + n as u8);
             bindings.push(Binding {
                 scope: Scope::Everywhere,
-                keys: vec![Key::char(digit)],
+                keys: vec![Trigger::Key(Key::char(digit))],
                 action: Action::GoTo(*screen),
                 description: match screen {
                     Screen::Cases => "Cases screen",
@@ -196,7 +227,24 @@ impl Default for Keymap {
                 Action::Back,
                 "close popup / back",
             ),
+            b(Scope::On(Screen::Review), &[Key::char('m')], Action::ShowQueue, "my review queue"),
+            b(Scope::On(Screen::Review), &[Key::char('c')], Action::ShowConflicts, "conflicts between reviewers"),
+            b(Scope::On(Screen::Review), &[Key::char('a')], Action::ShowAgreement, "agreement per criterion"),
         ]);
+        let form = Scope::In(Mode::ReviewForm);
+        bindings.extend([
+            b(form, &[Key::plain(Up), Key::char('k')], Action::Up, "previous criterion"),
+            b(form, &[Key::plain(Down), Key::char('j')], Action::Down, "next criterion"),
+            b(form, &[Key::plain(Enter)], Action::Open, "write the free-text answer"),
+            b(form, &[Key::char('S')], Action::Submit, "submit the review (asks first)"),
+            b(form, &[Key::plain(Esc)], Action::Back, "back to the queue (the draft is saved)"),
+        ]);
+        bindings.push(Binding {
+            scope: form,
+            keys: vec![Trigger::AnyDigit, Trigger::AnyLetter],
+            action: Action::Pick(' '),
+            description: "answer: a digit picks a point, a letter the category it starts with (y/n for yes/no)",
+        });
         Keymap { bindings }
     }
 }
@@ -210,30 +258,45 @@ impl Keymap {
         for (name, key_text) in overrides {
             let binding = keymap.bindings.iter_mut().find(|b| b.action.name() == name);
             match (binding, Key::parse(key_text)) {
-                (Some(binding), Some(key)) => binding.keys = vec![key],
+                (Some(binding), Some(key)) => binding.keys = vec![Trigger::Key(key)],
                 _ => rejected.push(format!("{name} = {key_text}")),
             }
         }
         (keymap, rejected)
     }
 
-    /// The action a key asks for on `screen`, if any.
-    pub fn action_for(&self, event: &KeyEvent, screen: Screen) -> Option<Action> {
-        self.bindings
-            .iter()
-            .filter(|b| match b.scope {
-                Scope::Everywhere | Scope::Lists => true,
-                Scope::On(s) => s == screen,
+    /// The action a key asks for on `screen` in `mode`, if any. In a form,
+    /// the form's bindings come first and only the global ones follow.
+    pub fn action_for(&self, event: &KeyEvent, screen: Screen, mode: Mode) -> Option<Action> {
+        let applies = |b: &&Binding| match (b.scope, mode) {
+            (Scope::In(m), _) => m == mode,
+            (Scope::Everywhere, _) => true,
+            (Scope::Lists, Mode::Normal) => true,
+            (Scope::On(s), Mode::Normal) => s == screen,
+            _ => false,
+        };
+        let rank = |b: &Binding| match b.scope {
+            Scope::In(_) => 0,
+            Scope::On(_) => 1,
+            Scope::Lists => 2,
+            Scope::Everywhere => 3,
+        };
+        let mut candidates: Vec<&Binding> = self.bindings.iter().filter(applies).collect();
+        candidates.sort_by_key(|b| rank(b));
+        candidates.into_iter().find_map(|b| {
+            b.keys.iter().find_map(|t| t.fires(event)).map(|picked| match (b.action, picked) {
+                (Action::Pick(_), Some(c)) => Action::Pick(c),
+                (action, _) => action,
             })
-            .find(|b| b.keys.iter().any(|k| k.matches(event)))
-            .map(|b| b.action)
+        })
     }
 
-    /// The bindings help shows on `screen`: the screen's own first, then general ones.
-    pub fn help_for(&self, screen: Screen) -> Vec<&Binding> {
-        let own = self.bindings.iter().filter(|b| b.scope == Scope::On(screen));
-        let lists = self.bindings.iter().filter(|b| b.scope == Scope::Lists);
+    /// The bindings help shows on `screen` in `mode`: the most specific first.
+    pub fn help_for(&self, screen: Screen, mode: Mode) -> Vec<&Binding> {
+        let in_mode = self.bindings.iter().filter(|b| b.scope == Scope::In(mode));
+        let own = self.bindings.iter().filter(|b| mode == Mode::Normal && b.scope == Scope::On(screen));
+        let lists = self.bindings.iter().filter(|b| mode == Mode::Normal && b.scope == Scope::Lists);
         let everywhere = self.bindings.iter().filter(|b| b.scope == Scope::Everywhere);
-        own.chain(lists).chain(everywhere).collect()
+        in_mode.chain(own).chain(lists).chain(everywhere).collect()
     }
 }

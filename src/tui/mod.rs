@@ -4,13 +4,15 @@
 
 pub mod action;
 pub mod app;
+pub mod input;
 pub mod keymap;
+mod review_update;
 pub mod screens;
 pub mod view;
 pub mod widgets;
 
 use crate::cli::open::open;
-use crate::store::identity;
+use crate::store::{self, identity};
 use app::{App, Effect};
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use std::path::Path;
@@ -61,18 +63,30 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io
             if key.kind != KeyEventKind::Press {
                 continue;
             }
-            if let Some(action) = app.keymap.action_for(&key, app.screen) {
-                for effect in app.update(action) {
-                    carry_out(app, effect);
-                }
+            for effect in app.handle_key(key) {
+                carry_out(app, effect);
             }
         }
     }
     Ok(())
 }
 
+/// Carries out an effect; a failure is shown in the status line, and what
+/// was typed stays in the model (nothing is dropped because a save failed).
 fn carry_out(app: &mut App, effect: Effect) {
     match effect {
+        Effect::SaveReview(case, review) => {
+            let path = app.layout.review_file(&case, &review.reviewer);
+            if let Err(e) = store::save_value(&mut app.stamps, &path, &review) {
+                app.message = Some(format!("not saved: {e}"));
+            }
+        }
+        Effect::SaveResolution(case, resolution) => {
+            let path = app.layout.resolution_file(&case);
+            if let Err(e) = store::save_value(&mut app.stamps, &path, &resolution) {
+                app.message = Some(format!("not saved: {e}"));
+            }
+        }
         Effect::SaveConfig(config) => {
             let saved = identity::config_path()
                 .ok_or_else(|| "no config folder on this system".to_string())

@@ -4,6 +4,7 @@
 
 use super::action::Screen;
 use super::app::{App, Popup};
+use super::input::TextInput;
 use super::screens;
 use super::widgets::{help, status_line};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -40,10 +41,35 @@ pub fn render(frame: &mut Frame, app: &App) {
     screens::render(frame, body, app);
     status_line::render(frame, status, app);
     match &app.popup {
-        Some(Popup::Help) => help::render(frame, body, &app.keymap, app.screen),
+        Some(Popup::Help) => help::render(frame, body, &app.keymap, app.screen, app.mode()),
         Some(Popup::WhoAmI { selected }) => render_who_am_i(frame, body, app, *selected),
+        Some(Popup::Confirm { question, .. }) => render_question(frame, body, question),
         None => {}
     }
+    if let Some(input) = &app.input {
+        render_input(frame, body, input);
+    }
+}
+
+fn render_question(frame: &mut Frame, area: Rect, question: &str) {
+    let popup = help::centered(area, 64.min(area.width), 5.min(area.height));
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(question).wrap(Wrap { trim: true }).block(Block::bordered().title(" Confirm ")),
+        popup,
+    );
+}
+
+/// An open text field, over the screen it belongs to.
+fn render_input(frame: &mut Frame, area: Rect, input: &TextInput) {
+    let height = if input.multiline { 14 } else { 4 };
+    let popup = help::centered(area, 90.min(area.width), height.min(area.height));
+    frame.render_widget(Clear, popup);
+    let [field, hint] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(popup);
+    let mut area_widget = input.area.clone();
+    area_widget.set_block(Block::bordered().title(input.title.clone()));
+    frame.render_widget(&area_widget, field);
+    frame.render_widget(Paragraph::new(format!(" {}", input.hint)).style(Style::new().add_modifier(Modifier::DIM)), hint);
 }
 
 fn render_who_am_i(frame: &mut Frame, area: Rect, app: &App, selected: usize) {

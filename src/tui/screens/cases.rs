@@ -4,7 +4,7 @@
 use super::kroner;
 use crate::domain::*;
 use crate::tui::action::Screen;
-use crate::tui::app::App;
+use crate::tui::app::{App, ListId};
 use crate::tui::widgets::selectable_table;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -65,7 +65,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         Constraint::Length(11),
         Constraint::Length(7),
     ];
-    let cursor = app.cursor(Screen::Cases);
+    let cursor = app.cursor(ListId::Screen(Screen::Cases));
     let title = format!(" Cases ({}) ", cases.len());
     selectable_table::render(
         frame,

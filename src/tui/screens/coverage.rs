@@ -4,7 +4,7 @@
 use crate::analysis::coverage::{by_stratum, gaps, matrix, values};
 use crate::domain::*;
 use crate::tui::action::Screen;
-use crate::tui::app::App;
+use crate::tui::app::{App, ListId};
 use crate::tui::widgets::selectable_table;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -160,6 +160,6 @@ fn render_candidates(frame: &mut Frame, area: Rect, app: &App) {
         header,
         table_rows,
         &widths,
-        app.cursor(Screen::Coverage),
+        app.cursor(ListId::Screen(Screen::Coverage)),
     );
 }

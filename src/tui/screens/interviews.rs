@@ -3,7 +3,7 @@
 
 use crate::domain::*;
 use crate::tui::action::Screen;
-use crate::tui::app::App;
+use crate::tui::app::{App, ListId};
 use crate::tui::widgets::selectable_table;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -65,7 +65,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         Constraint::Length(7),
         Constraint::Fill(1),
     ];
-    let cursor = app.cursor(Screen::Interviews);
+    let cursor = app.cursor(ListId::Screen(Screen::Interviews));
     let title = format!(" Interviews ({}) ", interviews.len());
     selectable_table::render(
         frame,

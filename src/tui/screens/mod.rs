@@ -9,18 +9,20 @@ pub mod review;
 pub mod themes;
 
 use super::action::Screen;
-use super::app::App;
+use super::app::{App, ListId};
 use ratatui::layout::Rect;
 use ratatui::Frame;
 
-pub fn row_count(app: &App, screen: Screen) -> usize {
-    match screen {
-        Screen::Cases => cases::rows(app).len(),
-        Screen::Coverage => coverage::rows(app).len(),
-        Screen::Review => review::rows(app).len(),
-        Screen::Recruitment => recruitment::rows(app).len(),
-        Screen::Interviews => interviews::rows(app).len(),
-        Screen::Themes => themes::rows(app).len(),
+pub fn row_count(app: &App, list: ListId) -> usize {
+    match list {
+        ListId::Screen(Screen::Cases) => cases::rows(app).len(),
+        ListId::Screen(Screen::Coverage) => coverage::rows(app).len(),
+        ListId::Screen(Screen::Review) => review::rows(app).len(),
+        ListId::Screen(Screen::Recruitment) => recruitment::rows(app).len(),
+        ListId::Screen(Screen::Interviews) => interviews::rows(app).len(),
+        ListId::Screen(Screen::Themes) => themes::rows(app).len(),
+        ListId::ReviewConflicts => review::conflict_rows(app).len(),
+        ListId::ReviewAgreement => review::agreement_rows(app).len(),
     }
 }
 

@@ -3,7 +3,7 @@
 
 use crate::domain::*;
 use crate::tui::action::Screen;
-use crate::tui::app::App;
+use crate::tui::app::{App, ListId};
 use crate::tui::widgets::selectable_table;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -79,6 +79,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         header,
         table_rows,
         &widths,
-        app.cursor(Screen::Recruitment),
+        app.cursor(ListId::Screen(Screen::Recruitment)),
     );
 }

@@ -3,7 +3,7 @@
 
 use crate::domain::*;
 use crate::tui::action::Screen;
-use crate::tui::app::App;
+use crate::tui::app::{App, ListId};
 use crate::tui::widgets::selectable_table;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -57,7 +57,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         })
         .collect();
     let widths = [Constraint::Fill(1), Constraint::Length(8), Constraint::Length(6)];
-    let cursor = app.cursor(Screen::Themes);
+    let cursor = app.cursor(ListId::Screen(Screen::Themes));
     let title = format!(" Codebook ({} codes) ", codes.len());
     selectable_table::render(
         frame,

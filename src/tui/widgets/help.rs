@@ -1,6 +1,6 @@
 //! The help popup: every key of the current screen, straight from the keymap.
 
-use crate::tui::action::Screen;
+use crate::tui::action::{Mode, Screen};
 use crate::tui::keymap::{Keymap, Scope};
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Modifier, Style};
@@ -8,13 +8,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
-pub fn render(frame: &mut Frame, area: Rect, keymap: &Keymap, screen: Screen) {
+pub fn render(frame: &mut Frame, area: Rect, keymap: &Keymap, screen: Screen, mode: Mode) {
     let mut lines = Vec::new();
     let mut last_scope = None;
-    for binding in keymap.help_for(screen) {
+    for binding in keymap.help_for(screen, mode) {
         if last_scope != Some(binding.scope) {
             let heading = match binding.scope {
                 Scope::On(s) => format!("{} screen", s.title()),
+                Scope::In(Mode::ReviewForm) => "Review form".to_string(),
+                Scope::In(Mode::Normal) => "Screens".to_string(),
                 Scope::Lists => "Lists".to_string(),
                 Scope::Everywhere => "Everywhere".to_string(),
             };
@@ -34,7 +36,7 @@ pub fn render(frame: &mut Frame, area: Rect, keymap: &Keymap, screen: Screen) {
         ]));
     }
     let height = (lines.len() as u16 + 2).min(area.height);
-    let width = 60.min(area.width);
+    let width = 100.min(area.width);
     let popup = centered(area, width, height);
     frame.render_widget(Clear, popup);
     frame.render_widget(

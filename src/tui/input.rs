@@ -1,0 +1,66 @@
+//! A text field being typed in (a free-text answer, a reason, a note). While
+//! it is open, letters are text, not commands: keys go to the field, with
+//! Enter to confirm a one-line field, Ctrl-S to confirm any field and Esc
+//! to close it.
+
+use crate::domain::{Answer, CaseId, CriterionId};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::TextArea;
+
+/// What the typed text is for, decided when the field opens.
+#[derive(Debug, Clone, PartialEq)]
+pub enum InputPurpose {
+    /// A free-text answer in my review.
+    ReviewText { case: CaseId, criterion: CriterionId },
+    /// The agreed value of a conflict.
+    ResolveValue { case: CaseId, criterion: CriterionId },
+    /// The note that goes with an agreed value.
+    ResolveNote { case: CaseId, criterion: CriterionId, value: Answer },
+}
+
+pub struct TextInput {
+    pub purpose: InputPurpose,
+    pub title: String,
+    /// One line under the field saying what is expected.
+    pub hint: String,
+    pub area: TextArea<'static>,
+    pub multiline: bool,
+    /// Whether Esc keeps the text (a draft answer) or drops it (a prompt).
+    pub esc_keeps: bool,
+}
+
+/// What a key did to the field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputOutcome {
+    Editing,
+    Confirmed(String),
+    Cancelled,
+}
+
+impl TextInput {
+    pub fn new(purpose: InputPurpose, title: impl Into<String>, hint: impl Into<String>, text: &str, multiline: bool) -> Self {
+        let lines: Vec<String> = if text.is_empty() { vec![String::new()] } else { text.lines().map(String::from).collect() };
+        let mut area = TextArea::new(lines);
+        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        area.move_cursor(ratatui_textarea::CursorMove::End);
+        TextInput { purpose, title: title.into(), hint: hint.into(), area, multiline, esc_keeps: multiline }
+    }
+
+    pub fn text(&self) -> String {
+        self.area.lines().join("\n")
+    }
+
+    pub fn handle(&mut self, key: KeyEvent) -> InputOutcome {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Char('s') if ctrl => InputOutcome::Confirmed(self.text()),
+            KeyCode::Enter if !self.multiline => InputOutcome::Confirmed(self.text()),
+            KeyCode::Esc if self.esc_keeps => InputOutcome::Confirmed(self.text()),
+            KeyCode::Esc => InputOutcome::Cancelled,
+            _ => {
+                self.area.input(key);
+                InputOutcome::Editing
+            }
+        }
+    }
+}

@@ -1,0 +1,270 @@
+//! The Review screen's part of the update function: my queue, the blind
+//! review form (digits and letters pick answers, every change saved as a
+//! draft at once, submitting is explicit), conflicts and their resolution.
+
+use super::action::Action;
+use super::app::{App, Effect, ListId, Pending, Popup, ReviewView};
+use super::input::{InputPurpose, TextInput};
+use super::screens::review::{conflict_rows, rows as queue_rows};
+use crate::domain::*;
+use std::collections::BTreeMap;
+
+impl App {
+    pub(super) fn update_review(&mut self, action: Action) -> Vec<Effect> {
+        match (self.review.view, action) {
+            (_, Action::ShowQueue) => self.review.view = ReviewView::Queue,
+            (_, Action::ShowConflicts) => self.review.view = ReviewView::Conflicts,
+            (_, Action::ShowAgreement) => self.review.view = ReviewView::Agreement,
+            (ReviewView::Form, action) => return self.update_form(action),
+            (ReviewView::Queue, Action::Open) => self.open_form(),
+            (ReviewView::Conflicts, Action::Open) => self.start_resolution(),
+            (_, Action::Back) => self.review.view = ReviewView::Queue,
+            (_, movement) => self.move_cursor(movement),
+        }
+        Vec::new()
+    }
+
+    fn open_form(&mut self) {
+        let selected = self.cursor(ListId::Screen(super::action::Screen::Review)).selected;
+        let Some(case) = queue_rows(self).get(selected).map(|c| c.case.id.clone()) else {
+            self.message = Some("nothing to review: no case is assigned to you".to_string());
+            return;
+        };
+        self.review.case = Some(case);
+        self.review.criterion = 0;
+        self.review.view = ReviewView::Form;
+    }
+
+    /// My review of the open case, as it stands (a fresh draft if none).
+    fn my_review(&self) -> Option<(CaseId, Review)> {
+        let me = self.me.clone()?;
+        let case = self.review.case.clone()?;
+        let review = self.data.cases.get(&case)?.reviews.get(&me).cloned().unwrap_or(Review {
+            case: case.clone(),
+            reviewer: me,
+            submitted: None,
+            answers: BTreeMap::new(),
+        });
+        Some((case, review))
+    }
+
+    fn update_form(&mut self, action: Action) -> Vec<Effect> {
+        let criteria = self.data.study.criteria.len();
+        match action {
+            Action::Back => self.review.view = ReviewView::Queue,
+            Action::Up => self.review.criterion = self.review.criterion.saturating_sub(1),
+            Action::Down => self.review.criterion = (self.review.criterion + 1).min(criteria.saturating_sub(1)),
+            Action::Pick(c) => return self.pick(c),
+            Action::Open => self.open_free_text(),
+            Action::Submit => self.ask_to_submit(),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn pick(&mut self, c: char) -> Vec<Effect> {
+        let Some((case, review)) = self.my_review() else {
+            self.message = Some("say who you are first (--as ID): a review has an author".to_string());
+            return Vec::new();
+        };
+        if review.is_submitted() {
+            self.message = Some("this review is submitted and can no longer change".to_string());
+            return Vec::new();
+        }
+        let Some(criterion) = self.data.study.criteria.get(self.review.criterion).cloned() else { return Vec::new() };
+        let answer = match &criterion.scale {
+            Scale::Ordinal { min, max } => match c.to_digit(10).map(|d| d as i32) {
+                Some(d) if (*min..=*max).contains(&d) => Ok(Answer::Point(d)),
+                _ => Err(format!("`{c}` is not on the scale {min}..{max}")),
+            },
+            Scale::Categories(options) => {
+                let by_number = c.to_digit(10).and_then(|d| options.get((d as usize).checked_sub(1)?));
+                let by_letter = options.iter().find(|o| o.chars().next().is_some_and(|f| f.eq_ignore_ascii_case(&c)));
+                by_number
+                    .or(by_letter)
+                    .map(|o| Answer::Category(o.clone()))
+                    .ok_or_else(|| format!("pick one of: {}", options.join(", ")))
+            }
+            Scale::YesNo => match c.to_ascii_lowercase() {
+                'y' => Ok(Answer::YesNo(true)),
+                'n' => Ok(Answer::YesNo(false)),
+                _ => Err("y for yes, n for no".to_string()),
+            },
+            Scale::FreeText => Err("press Enter to write this answer".to_string()),
+        };
+        match answer {
+            Ok(answer) => {
+                let mut review = review;
+                review.answers.insert(criterion.id.clone(), answer);
+                self.review.criterion = (self.review.criterion + 1).min(self.data.study.criteria.len().saturating_sub(1));
+                self.store_review(case, review)
+            }
+            Err(message) => {
+                self.message = Some(message);
+                Vec::new()
+            }
+        }
+    }
+
+    /// Puts my review into the model and asks for it to be saved.
+    fn store_review(&mut self, case: CaseId, review: Review) -> Vec<Effect> {
+        let Some(data) = self.data.cases.get_mut(&case) else { return Vec::new() };
+        data.reviews.insert(review.reviewer.clone(), review.clone());
+        vec![Effect::SaveReview(case, review)]
+    }
+
+    fn open_free_text(&mut self) {
+        let Some((case, review)) = self.my_review() else { return };
+        let Some(criterion) = self.data.study.criteria.get(self.review.criterion) else { return };
+        if criterion.scale != Scale::FreeText {
+            return;
+        }
+        if review.is_submitted() {
+            self.message = Some("this review is submitted and can no longer change".to_string());
+            return;
+        }
+        let text = match review.answers.get(&criterion.id) {
+            Some(Answer::Text(t)) => t.clone(),
+            _ => String::new(),
+        };
+        self.input = Some(TextInput::new(
+            InputPurpose::ReviewText { case, criterion: criterion.id.clone() },
+            format!(" {} ", criterion.question),
+            "Ctrl-S or Esc keeps the text",
+            &text,
+            true,
+        ));
+    }
+
+    fn ask_to_submit(&mut self) {
+        let Some((case, review)) = self.my_review() else { return };
+        if review.is_submitted() {
+            self.message = Some("already submitted".to_string());
+            return;
+        }
+        let missing: Vec<String> = self
+            .data
+            .study
+            .criteria
+            .iter()
+            .filter(|c| c.scale != Scale::FreeText && !review.answers.contains_key(&c.id))
+            .map(|c| c.id.to_string())
+            .collect();
+        if !missing.is_empty() {
+            self.message = Some(format!("answer every criterion first; missing: {}", missing.join(", ")));
+            return;
+        }
+        self.popup = Some(Popup::Confirm {
+            question: format!("Submit your review of {case}? It cannot be changed afterwards. (y/n)"),
+            on_yes: Pending::SubmitReview(case),
+        });
+    }
+
+    pub(super) fn carry_out_pending(&mut self, pending: Pending) -> Vec<Effect> {
+        match pending {
+            Pending::SubmitReview(case) => {
+                let Some((_, mut review)) = self.my_review().filter(|(c, _)| *c == case) else { return Vec::new() };
+                review.submitted = Some((self.now)());
+                self.message = Some(format!("submitted your review of {case}; the other review is now visible to you"));
+                self.store_review(case, review)
+            }
+        }
+    }
+
+    fn start_resolution(&mut self) {
+        let selected = self.cursor(ListId::ReviewConflicts).selected;
+        let Some((case, conflict, resolved)) = conflict_rows(self).get(selected).cloned() else { return };
+        if resolved {
+            self.message = Some(format!("{} on {case} is resolved already", conflict.criterion));
+            return;
+        }
+        if self.me.is_none() {
+            self.message = Some("say who you are first (--as ID): a resolution has an author".to_string());
+            return;
+        }
+        let hint = self.data.study.criterion(&conflict.criterion).map(scale_hint).unwrap_or_default();
+        self.input = Some(TextInput::new(
+            InputPurpose::ResolveValue { case, criterion: conflict.criterion.clone() },
+            format!(" Agreed value for {} ({} vs {}) ", conflict.criterion, conflict.first.1.label(), conflict.second.1.label()),
+            hint,
+            "",
+            false,
+        ));
+    }
+
+    /// What a confirmed text field goes on to do.
+    pub(super) fn confirm_input(&mut self, purpose: InputPurpose, text: String) -> Vec<Effect> {
+        match purpose {
+            InputPurpose::ReviewText { case, criterion } => {
+                let Some((_, mut review)) = self.my_review().filter(|(c, _)| *c == case) else { return Vec::new() };
+                if text.trim().is_empty() {
+                    review.answers.remove(&criterion);
+                } else {
+                    review.answers.insert(criterion, Answer::Text(text));
+                }
+                self.store_review(case, review)
+            }
+            InputPurpose::ResolveValue { case, criterion } => {
+                let Some(spec) = self.data.study.criterion(&criterion).cloned() else { return Vec::new() };
+                match parse_answer(&spec, text.trim()) {
+                    Ok(value) => {
+                        self.input = Some(TextInput::new(
+                            InputPurpose::ResolveNote { case, criterion, value: value.clone() },
+                            format!(" Note on agreeing {} ", value.label()),
+                            "why the team agreed on this; Enter saves, Esc drops the resolution",
+                            "",
+                            false,
+                        ));
+                    }
+                    Err(message) => {
+                        let hint = format!("{message}; {}", scale_hint(&spec));
+                        self.input =
+                            Some(TextInput::new(InputPurpose::ResolveValue { case, criterion }, " Agreed value ", hint, &text, false));
+                    }
+                }
+                Vec::new()
+            }
+            InputPurpose::ResolveNote { case, criterion, value } => {
+                let Some(me) = self.me.clone() else { return Vec::new() };
+                let at = (self.now)();
+                let Some(data) = self.data.cases.get_mut(&case) else { return Vec::new() };
+                let resolution =
+                    data.resolution.get_or_insert_with(|| Resolution { case: case.clone(), resolved: BTreeMap::new() });
+                resolution.resolved.insert(criterion.clone(), Resolved { value, by: me, at, note: text });
+                let resolution = resolution.clone();
+                self.message = Some(format!("resolved {criterion} on {case}"));
+                vec![Effect::SaveResolution(case, resolution)]
+            }
+        }
+    }
+}
+
+fn scale_hint(criterion: &Criterion) -> String {
+    match &criterion.scale {
+        Scale::Ordinal { min, max } => format!("a number from {min} to {max}"),
+        Scale::Categories(options) => format!("one of: {}", options.join(", ")),
+        Scale::YesNo => "yes or no".to_string(),
+        Scale::FreeText => "free text".to_string(),
+    }
+}
+
+/// Reads a typed value on a criterion's scale.
+pub fn parse_answer(criterion: &Criterion, text: &str) -> Result<Answer, String> {
+    match &criterion.scale {
+        Scale::Ordinal { min, max } => match text.parse::<i32>() {
+            Ok(p) if (*min..=*max).contains(&p) => Ok(Answer::Point(p)),
+            _ => Err(format!("`{text}` is not a number from {min} to {max}")),
+        },
+        Scale::Categories(options) => options
+            .iter()
+            .find(|o| o.eq_ignore_ascii_case(text))
+            .map(|o| Answer::Category(o.clone()))
+            .ok_or_else(|| format!("`{text}` is not a category")),
+        Scale::YesNo => match text.to_ascii_lowercase().as_str() {
+            "yes" | "y" => Ok(Answer::YesNo(true)),
+            "no" | "n" => Ok(Answer::YesNo(false)),
+            _ => Err(format!("`{text}` is not yes or no")),
+        },
+        Scale::FreeText => Ok(Answer::Text(text.to_string())),
+    }
+}
