@@ -6,6 +6,6 @@ pub mod analysis;
 pub mod cli;
 pub mod domain;
 pub mod generate;
+pub mod rng;
 pub mod store;
 pub mod tui;
-pub mod rng;

@@ -11,7 +11,9 @@ fn shared() -> PathBuf {
 }
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/agreement").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/agreement")
+        .join(name)
 }
 
 fn ratings(path: &Path) -> Ratings {
@@ -24,12 +26,16 @@ fn stats(path: &Path, level: Level) -> Report {
 
 fn close(name: &str, actual: Option<f64>, expected: f64, tolerance: f64) {
     let actual = actual.unwrap_or_else(|| panic!("{name}: no value"));
-    assert!((actual - expected).abs() <= tolerance, "{name}: {actual} differs from {expected} by more than {tolerance}");
+    assert!(
+        (actual - expected).abs() <= tolerance,
+        "{name}: {actual} differs from {expected} by more than {tolerance}"
+    );
 }
 
 #[test]
 fn the_shared_vectors_match_their_published_values() {
-    let text = std::fs::read_to_string(shared().join("expected.json")).expect("../shared/testdata/agreement/expected.json");
+    let text =
+        std::fs::read_to_string(shared().join("expected.json")).expect("../shared/testdata/agreement/expected.json");
     let expected: serde_json::Value = serde_json::from_str(&text).unwrap();
     let mut checked = 0;
     for (file, values) in expected.as_object().unwrap() {
@@ -71,10 +77,30 @@ fn the_shared_vectors_match_their_published_values() {
 fn krippendorff_2011_at_every_level_and_gwet_and_brennan_prediger_from_irrcac() {
     let path = shared().join("krippendorff2011.csv");
     // Krippendorff (2011): 113/152 nominal, 951/1120 interval; .815 ordinal, .797 ratio.
-    close("alpha nominal", stats(&path, Level::Nominal).krippendorff_alpha, 113.0 / 152.0, 1e-12);
-    close("alpha interval", stats(&path, Level::Interval).krippendorff_alpha, 951.0 / 1120.0, 1e-12);
-    close("alpha ordinal", stats(&path, Level::Ordinal).krippendorff_alpha, 0.815, 5e-4);
-    close("alpha ratio", stats(&path, Level::Ratio).krippendorff_alpha, 0.797, 5e-4);
+    close(
+        "alpha nominal",
+        stats(&path, Level::Nominal).krippendorff_alpha,
+        113.0 / 152.0,
+        1e-12,
+    );
+    close(
+        "alpha interval",
+        stats(&path, Level::Interval).krippendorff_alpha,
+        951.0 / 1120.0,
+        1e-12,
+    );
+    close(
+        "alpha ordinal",
+        stats(&path, Level::Ordinal).krippendorff_alpha,
+        0.815,
+        5e-4,
+    );
+    close(
+        "alpha ratio",
+        stats(&path, Level::Ratio).krippendorff_alpha,
+        0.797,
+        5e-4,
+    );
     // irrCAC README, cac.raw4raters (the same table).
     let r = stats(&path, Level::Nominal);
     close("percent agreement", r.percent_agreement, 0.8181818, 1e-7);
@@ -119,7 +145,10 @@ fn weighted_kappa_on_a_declared_scale_counts_unused_points() {
     };
     let by_rank = report(&table, Level::Ordinal, None).unwrap();
     let on_scale = report(&table, Level::Ordinal, ScaleRange::parse("1..7")).unwrap();
-    assert_eq!(by_rank.cohen_kappa, on_scale.cohen_kappa, "unweighted kappa does not depend on the scale");
+    assert_eq!(
+        by_rank.cohen_kappa, on_scale.cohen_kappa,
+        "unweighted kappa does not depend on the scale"
+    );
     assert!(on_scale.cohen_kappa_linear.unwrap() > by_rank.cohen_kappa_linear.unwrap());
     // By hand on the 1..7 scale: linear weights 1 - |i-j|/6.
     // po = (4 + 5/6 + 4/6)/6; marginals a: 1:2/6, 2:2/6, 4:2/6; b: 1:1/6, 2:2/6, 4:3/6.
@@ -127,8 +156,16 @@ fn weighted_kappa_on_a_declared_scale_counts_unused_points() {
     let po = (4.0 + w(1.0, 2.0) + w(2.0, 4.0)) / 6.0;
     let a = [(1.0, 2.0 / 6.0), (2.0, 2.0 / 6.0), (4.0, 2.0 / 6.0)];
     let b = [(1.0, 1.0 / 6.0), (2.0, 2.0 / 6.0), (4.0, 3.0 / 6.0)];
-    let pe: f64 = a.iter().flat_map(|(i, pa)| b.iter().map(move |(j, pb)| w(*i, *j) * pa * pb)).sum();
-    close("linear kappa on 1..7", on_scale.cohen_kappa_linear, (po - pe) / (1.0 - pe), 1e-12);
+    let pe: f64 = a
+        .iter()
+        .flat_map(|(i, pa)| b.iter().map(move |(j, pb)| w(*i, *j) * pa * pb))
+        .sum();
+    close(
+        "linear kappa on 1..7",
+        on_scale.cohen_kappa_linear,
+        (po - pe) / (1.0 - pe),
+        1e-12,
+    );
 }
 
 #[test]
@@ -141,5 +178,8 @@ fn values_off_the_declared_scale_or_not_numbers_are_errors() {
     let error = report(&table, Level::Nominal, ScaleRange::parse("1..7")).unwrap_err();
     assert_eq!(error.to_string(), "unit u1, rater a: `9` is not on the scale 1..7");
     let error = report(&table, Level::Interval, None).unwrap_err();
-    assert_eq!(error.to_string(), "unit u1, rater b: `x` is not a number, which the interval level needs");
+    assert_eq!(
+        error.to_string(),
+        "unit u1, rater b: `x` is not a number, which the interval level needs"
+    );
 }

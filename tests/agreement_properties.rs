@@ -10,7 +10,10 @@ fn table(rows: &[Vec<Option<u8>>]) -> Ratings {
     Ratings {
         units: (0..rows.len()).map(|i| format!("u{i}")).collect(),
         raters: (0..raters).map(|r| format!("r{r}")).collect(),
-        cells: rows.iter().map(|row| row.iter().map(|c| c.map(|v| v.to_string())).collect()).collect(),
+        cells: rows
+            .iter()
+            .map(|row| row.iter().map(|c| c.map(|v| v.to_string())).collect())
+            .collect(),
     }
 }
 
@@ -43,7 +46,10 @@ fn same_report(a: &Report, b: &Report) -> bool {
 /// A table of `units` x `raters` with ratings 1..=5 and some cells missing.
 fn tables() -> impl Strategy<Value = Vec<Vec<Option<u8>>>> {
     (3usize..25, 2usize..6).prop_flat_map(|(units, raters)| {
-        prop::collection::vec(prop::collection::vec(prop::option::weighted(0.85, 1u8..=5), raters), units)
+        prop::collection::vec(
+            prop::collection::vec(prop::option::weighted(0.85, 1u8..=5), raters),
+            units,
+        )
     })
 }
 

@@ -10,7 +10,13 @@ fn team(n: usize) -> Vec<ResearcherId> {
 }
 
 fn slots(n: usize) -> Vec<Slot> {
-    (0..n).map(|i| Slot { case: CaseId::new(format!("c{i:04}")), reviewers: vec![], excluded: vec![] }).collect()
+    (0..n)
+        .map(|i| Slot {
+            case: CaseId::new(format!("c{i:04}")),
+            reviewers: vec![],
+            excluded: vec![],
+        })
+        .collect()
 }
 
 fn apply(slots: &mut [Slot], changed: Vec<(CaseId, Vec<ResearcherId>)>) {
@@ -34,8 +40,16 @@ fn loads_and_pairs_are_balanced_for_three_four_and_five_researchers() {
                 assert_ne!(slot.reviewers[0], slot.reviewers[1], "{}", slot.case);
             }
             let balance = Balance::of(&team, slots.iter().map(|s| s.reviewers.clone()));
-            assert!(balance.load_spread() <= 1, "{researchers} researchers, {cases} cases: loads {:?}", balance.loads);
-            assert!(balance.pair_spread() <= 1, "{researchers} researchers, {cases} cases: pairs {:?}", balance.pairs);
+            assert!(
+                balance.load_spread() <= 1,
+                "{researchers} researchers, {cases} cases: loads {:?}",
+                balance.loads
+            );
+            assert!(
+                balance.pair_spread() <= 1,
+                "{researchers} researchers, {cases} cases: pairs {:?}",
+                balance.pairs
+            );
         }
     }
 }
@@ -58,12 +72,19 @@ fn existing_assignments_are_kept_and_exclusions_honoured() {
         slot.excluded = vec![team[0].clone()];
     }
     let (changed, _) = assign(&team, &slots, 1);
-    assert!(changed.iter().all(|(case, _)| case != &slots[0].case), "a full assignment is not touched");
+    assert!(
+        changed.iter().all(|(case, _)| case != &slots[0].case),
+        "a full assignment is not touched"
+    );
     let second = &changed.iter().find(|(c, _)| c == &slots[1].case).unwrap().1;
     assert!(second.contains(&team[2]), "an existing reviewer stays");
     apply(&mut slots, changed);
     for slot in slots.iter().skip(2).take(10) {
-        assert!(!slot.reviewers.contains(&team[0]), "{} has an excluded reviewer", slot.case);
+        assert!(
+            !slot.reviewers.contains(&team[0]),
+            "{} has an excluded reviewer",
+            slot.case
+        );
     }
     let balance = Balance::of(&team, slots.iter().map(|s| s.reviewers.clone()));
     assert!(balance.load_spread() <= 1, "{:?}", balance.loads);
@@ -87,7 +108,11 @@ fn a_researcher_who_leaves_hands_over_unstarted_reviews_and_balance_holds() {
     apply(&mut slots, changed);
     let leaving = everyone[3].clone();
     // The leaving researcher has started the first five of their cases.
-    let theirs: Vec<CaseId> = slots.iter().filter(|s| s.reviewers.contains(&leaving)).map(|s| s.case.clone()).collect();
+    let theirs: Vec<CaseId> = slots
+        .iter()
+        .filter(|s| s.reviewers.contains(&leaving))
+        .map(|s| s.case.clone())
+        .collect();
     let started: Vec<CaseId> = theirs[..5].to_vec();
     let freed = without(&mut slots, &leaving, |case, _| started.contains(case));
     assert_eq!(freed.len(), theirs.len() - 5);
@@ -98,9 +123,17 @@ fn a_researcher_who_leaves_hands_over_unstarted_reviews_and_balance_holds() {
     for slot in &slots {
         assert_eq!(slot.reviewers.len(), 2);
         if slot.reviewers.contains(&leaving) {
-            assert!(started.contains(&slot.case), "only started reviews stay with the leaver");
+            assert!(
+                started.contains(&slot.case),
+                "only started reviews stay with the leaver"
+            );
         }
     }
-    let balance = Balance::of(&remaining, slots.iter().map(|s| s.reviewers.iter().filter(|r| **r != leaving).cloned().collect()));
+    let balance = Balance::of(
+        &remaining,
+        slots
+            .iter()
+            .map(|s| s.reviewers.iter().filter(|r| **r != leaving).cloned().collect()),
+    );
     assert!(balance.load_spread() <= 1, "{:?}", balance.loads);
 }

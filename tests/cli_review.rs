@@ -19,24 +19,42 @@ fn casebook(dir: &Path, args: &[&str]) -> Output {
 }
 
 fn json(output: &Output) -> serde_json::Value {
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stdout)))
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stdout)))
 }
 
 #[test]
 fn agreement_on_the_krippendorff_table_prints_the_published_alphas() {
     let table = common::repo().join("../shared/testdata/agreement/krippendorff2011.csv");
     let table = table.to_str().unwrap();
-    let nominal = json(&casebook(&common::repo(), &["agreement", "--ratings", table, "--level", "nominal", "--json"]));
+    let nominal = json(&casebook(
+        &common::repo(),
+        &["agreement", "--ratings", table, "--level", "nominal", "--json"],
+    ));
     assert!((nominal["krippendorff_alpha"].as_f64().unwrap() - 0.7434).abs() < 5e-5);
     assert_eq!(nominal["cohen_kappa"], serde_json::Value::Null);
     assert_eq!(nominal["fleiss_kappa"], serde_json::Value::Null);
-    for key in ["units", "raters", "percent_agreement", "cohen_kappa_linear", "cohen_kappa_quadratic", "gwet_ac1", "pabak"] {
+    for key in [
+        "units",
+        "raters",
+        "percent_agreement",
+        "cohen_kappa_linear",
+        "cohen_kappa_quadratic",
+        "gwet_ac1",
+        "pabak",
+    ] {
         assert!(nominal.get(key).is_some(), "missing {key}");
     }
-    let interval = json(&casebook(&common::repo(), &["agreement", "--ratings", table, "--level", "interval", "--json"]));
+    let interval = json(&casebook(
+        &common::repo(),
+        &["agreement", "--ratings", table, "--level", "interval", "--json"],
+    ));
     assert!((interval["krippendorff_alpha"].as_f64().unwrap() - 0.8491).abs() < 5e-5);
     let text = String::from_utf8(casebook(&common::repo(), &["agreement", "--ratings", table]).stdout).unwrap();
-    assert!(text.contains("Krippendorff's alpha") && text.contains("0.7434"), "{text}");
+    assert!(
+        text.contains("Krippendorff's alpha") && text.contains("0.7434"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -47,9 +65,15 @@ fn agreement_on_a_broken_ratings_file_names_file_line_and_column() {
     let output = casebook(dir.path(), &["agreement", "--ratings", path.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains(&format!("{}:3: row: has 2 cells, the header has 3", path.display())), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{}:3: row: has 2 cells, the header has 3", path.display())),
+        "{stderr}"
+    );
     fs::write(&path, "unit,a,b\nu1,1,9\n").unwrap();
-    let output = casebook(dir.path(), &["agreement", "--ratings", path.to_str().unwrap(), "--scale", "1..7"]);
+    let output = casebook(
+        dir.path(),
+        &["agreement", "--ratings", path.to_str().unwrap(), "--scale", "1..7"],
+    );
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("`9` is not on the scale 1..7"));
 }
@@ -59,9 +83,22 @@ fn agreement_on_the_study_reports_every_rated_criterion_and_pair() {
     let report = json(&casebook(&common::repo(), &["agreement", "--json"]));
     let criteria = report["criteria"].as_array().unwrap();
     let names: Vec<&str> = criteria.iter().map(|c| c["criterion"].as_str().unwrap()).collect();
-    assert_eq!(names, ["transferability", "evaluation_quality", "innovation", "continuation", "recommend"]);
+    assert_eq!(
+        names,
+        [
+            "transferability",
+            "evaluation_quality",
+            "innovation",
+            "continuation",
+            "recommend"
+        ]
+    );
     for c in criteria {
-        assert_eq!(c["pairs"].as_array().unwrap().len(), 3, "three researchers, three pairs");
+        assert_eq!(
+            c["pairs"].as_array().unwrap().len(),
+            3,
+            "three researchers, three pairs"
+        );
         assert!(c["krippendorff_alpha"].as_f64().is_some());
     }
     assert_eq!(criteria[0]["level"], "ordinal");
@@ -71,11 +108,24 @@ fn agreement_on_the_study_reports_every_rated_criterion_and_pair() {
 #[test]
 fn assign_on_the_demo_leaves_every_pool_case_with_two_reviewers_and_balanced_loads() {
     let output = casebook(&common::repo(), &["assign", "--json"]);
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let report = json(&output);
     assert_eq!(report["assigned"], 0, "the demo is fully assigned already");
-    let loads: Vec<u64> = report["loads"].as_object().unwrap().values().map(|v| v.as_u64().unwrap()).collect();
-    assert!(loads.iter().max().unwrap() - loads.iter().min().unwrap() <= 1, "{loads:?}");
+    let loads: Vec<u64> = report["loads"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|v| v.as_u64().unwrap())
+        .collect();
+    assert!(
+        loads.iter().max().unwrap() - loads.iter().min().unwrap() <= 1,
+        "{loads:?}"
+    );
 }
 
 #[test]
@@ -98,10 +148,19 @@ fn assign_on_an_unassigned_pool_writes_two_reviewers_into_each_case_file() {
         let text = fs::read_to_string(&case_file).unwrap();
         let start = text.find("    reviewers: [").unwrap();
         let end = start + text[start..].find("],\n").unwrap() + 3;
-        fs::write(&case_file, format!("{}    reviewers: [],\n{}", &text[..start], &text[end..])).unwrap();
+        fs::write(
+            &case_file,
+            format!("{}    reviewers: [],\n{}", &text[..start], &text[end..]),
+        )
+        .unwrap();
     }
     let output = casebook(dir.path(), &["assign", "--seed", "5", "--json"]);
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let report = json(&output);
     assert!(report["assigned"].as_u64().unwrap() > 20);
     let loaded = casebook::store::load(&casebook::store::Layout::new(dir.path()));
@@ -110,8 +169,16 @@ fn assign_on_an_unassigned_pool_writes_two_reviewers_into_each_case_file() {
         assert_eq!(case.case.reviewers.len(), 2, "{}", case.case.id);
         assert_ne!(case.case.reviewers[0], case.case.reviewers[1]);
     }
-    let pairs: Vec<u64> = report["pairs"].as_array().unwrap().iter().map(|p| p["cases"].as_u64().unwrap()).collect();
-    assert!(pairs.iter().max().unwrap() - pairs.iter().min().unwrap() <= 1, "{pairs:?}");
+    let pairs: Vec<u64> = report["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["cases"].as_u64().unwrap())
+        .collect();
+    assert!(
+        pairs.iter().max().unwrap() - pairs.iter().min().unwrap() <= 1,
+        "{pairs:?}"
+    );
     // Running it again changes nothing.
     let again = json(&casebook(dir.path(), &["assign", "--seed", "5", "--json"]));
     assert_eq!(again["assigned"], 0);

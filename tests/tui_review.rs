@@ -29,12 +29,23 @@ fn astrid_with_a_fresh_case() -> (App, CaseId) {
     let mut app = demo_app(Some("astrid"));
     app.now = fixed_now;
     let me = ResearcherId::new("astrid");
-    let case = app.data.cases.values().find(|c| c.case.reviewers.contains(&me)).unwrap().case.id.clone();
+    let case = app
+        .data
+        .cases
+        .values()
+        .find(|c| c.case.reviewers.contains(&me))
+        .unwrap()
+        .case
+        .id
+        .clone();
     let data = app.data.cases.get_mut(&case).unwrap();
     data.reviews.remove(&me);
     data.resolution = None;
     for review in data.reviews.values_mut() {
-        review.answers.insert(CriterionId::new("remarks"), Answer::Text("SECRET-REMARK of the other reviewer".into()));
+        review.answers.insert(
+            CriterionId::new("remarks"),
+            Answer::Text("SECRET-REMARK of the other reviewer".into()),
+        );
     }
     app.update(Action::GoTo(Screen::Review));
     (app, case)
@@ -52,7 +63,10 @@ fn a_review_is_hidden_until_mine_is_submitted() {
     assert_eq!(app.review.view, ReviewView::Form);
     assert_eq!(app.review.case.as_ref(), Some(&case));
     let screen = screen_text(&app, 120, 40);
-    assert!(!screen.contains("SECRET-REMARK"), "the other review shows before mine is submitted:\n{screen}");
+    assert!(
+        !screen.contains("SECRET-REMARK"),
+        "the other review shows before mine is submitted:\n{screen}"
+    );
     assert!(screen.contains("stays hidden"), "{screen}");
     // Agreement counts a case only once two reviews are in, so mine missing keeps it out.
     let as_me = casebook::analysis::review_agreement::study_agreement(&app.data, app.me.as_ref());
@@ -69,14 +83,21 @@ fn answering_with_digits_and_letters_saves_a_draft_at_once_and_submitting_asks_f
     match effects.as_slice() {
         [Effect::SaveReview(c, review)] => {
             assert_eq!(c, &case);
-            assert_eq!(review.answers.get(&CriterionId::new("transferability")), Some(&Answer::Point(6)));
+            assert_eq!(
+                review.answers.get(&CriterionId::new("transferability")),
+                Some(&Answer::Point(6))
+            );
             assert!(!review.is_submitted(), "a draft until submitted");
         }
         other => panic!("expected a draft save, got {other:?}"),
     }
     assert_eq!(app.review.criterion, 1, "the cursor moves on to the next criterion");
     assert!(app.handle_key(key('9')).is_empty(), "9 is off the 1-7 scale");
-    assert!(app.message.as_deref().unwrap_or_default().contains("not on the scale 1..7"));
+    assert!(app
+        .message
+        .as_deref()
+        .unwrap_or_default()
+        .contains("not on the scale 1..7"));
     app.handle_key(key('4'));
     app.handle_key(key('5'));
     app.handle_key(key('y'));
@@ -90,18 +111,30 @@ fn answering_with_digits_and_letters_saves_a_draft_at_once_and_submitting_asks_f
     let effects = app.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
     assert!(matches!(effects.as_slice(), [Effect::SaveReview(..)]));
     let review = &app.data.cases[&case].reviews[&ResearcherId::new("astrid")];
-    assert_eq!(review.answers.get(&CriterionId::new("recommend")), Some(&Answer::Category("maybe".into())));
-    assert_eq!(review.answers.get(&CriterionId::new("remarks")), Some(&Answer::Text("Solid final report.".into())));
+    assert_eq!(
+        review.answers.get(&CriterionId::new("recommend")),
+        Some(&Answer::Category("maybe".into()))
+    );
+    assert_eq!(
+        review.answers.get(&CriterionId::new("remarks")),
+        Some(&Answer::Text("Solid final report.".into()))
+    );
 
     app.handle_key(key('S'));
-    assert!(matches!(app.popup, Some(Popup::Confirm { .. })), "submitting asks first");
+    assert!(
+        matches!(app.popup, Some(Popup::Confirm { .. })),
+        "submitting asks first"
+    );
     let effects = app.handle_key(key('y'));
     match effects.as_slice() {
         [Effect::SaveReview(_, review)] => assert_eq!(review.submitted, Some(fixed_now())),
         other => panic!("expected the submitted review to be saved, got {other:?}"),
     }
     let screen = screen_text(&app, 120, 40);
-    assert!(screen.contains("SECRET-REMARK"), "after submitting, the other review shows:\n{screen}");
+    assert!(
+        screen.contains("SECRET-REMARK"),
+        "after submitting, the other review shows:\n{screen}"
+    );
     // A submitted review no longer changes.
     app.review.criterion = 0;
     assert!(app.handle_key(key('1')).is_empty());
@@ -115,7 +148,10 @@ fn submitting_with_answers_missing_says_which() {
     app.handle_key(key('S'));
     assert_eq!(app.popup, None);
     let message = app.message.clone().unwrap_or_default();
-    assert!(message.contains("missing: evaluation_quality, innovation, continuation, recommend"), "{message}");
+    assert!(
+        message.contains("missing: evaluation_quality, innovation, continuation, recommend"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -125,7 +161,10 @@ fn an_open_conflict_is_resolved_with_a_value_and_a_note() {
     app.update(Action::GoTo(Screen::Review));
     app.update(Action::ShowConflicts);
     let rows = casebook::tui::screens::review::conflict_rows(&app);
-    let index = rows.iter().position(|(_, _, resolved)| !resolved).expect("the demo has an open conflict");
+    let index = rows
+        .iter()
+        .position(|(_, _, resolved)| !resolved)
+        .expect("the demo has an open conflict");
     let (case, conflict, _) = rows[index].clone();
     app.cursors.get_mut(&ListId::ReviewConflicts).unwrap().selected = index;
     press(&mut app, KeyCode::Enter);
@@ -157,6 +196,7 @@ fn an_open_conflict_is_resolved_with_a_value_and_a_note() {
         other => panic!("expected a resolution to be saved, got {other:?}"),
     }
     let after = casebook::tui::screens::review::conflict_rows(&app);
-    assert!(after.iter().any(|(c, k, resolved)| c == &case && k.criterion == conflict.criterion && *resolved));
+    assert!(after
+        .iter()
+        .any(|(c, k, resolved)| c == &case && k.criterion == conflict.criterion && *resolved));
 }
-

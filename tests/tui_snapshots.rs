@@ -67,14 +67,24 @@ fn a_tiny_terminal_says_it_is_too_small() {
 
 #[test]
 fn review_form_with_a_draft_and_the_other_review_hidden() {
-    use casebook::domain::{CriterionId, ResearcherId, Answer};
+    use casebook::domain::{Answer, CriterionId, ResearcherId};
     let mut app = demo_app(Some("astrid"));
     let me = ResearcherId::new("astrid");
-    let case = app.data.cases.values().find(|c| c.case.reviewers.contains(&me)).unwrap().case.id.clone();
+    let case = app
+        .data
+        .cases
+        .values()
+        .find(|c| c.case.reviewers.contains(&me))
+        .unwrap()
+        .case
+        .id
+        .clone();
     let review = app.data.cases.get_mut(&case).unwrap().reviews.get_mut(&me).unwrap();
     review.submitted = None;
     review.answers.retain(|k, _| k.as_str() == "transferability");
-    review.answers.insert(CriterionId::new("transferability"), Answer::Point(5));
+    review
+        .answers
+        .insert(CriterionId::new("transferability"), Answer::Point(5));
     app.update(Action::GoTo(Screen::Review));
     app.update(Action::Open);
     app.update(Action::Down);

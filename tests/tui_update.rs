@@ -52,9 +52,15 @@ fn the_cursor_stays_within_the_list() {
     app.update(Action::Up);
     assert_eq!(app.cursor(ListId::Screen(Screen::Cases)).selected, 0);
     app.update(Action::Bottom);
-    assert_eq!(app.cursor(ListId::Screen(Screen::Cases)).selected, app.data.cases.len() - 1);
+    assert_eq!(
+        app.cursor(ListId::Screen(Screen::Cases)).selected,
+        app.data.cases.len() - 1
+    );
     app.update(Action::Down);
-    assert_eq!(app.cursor(ListId::Screen(Screen::Cases)).selected, app.data.cases.len() - 1);
+    assert_eq!(
+        app.cursor(ListId::Screen(Screen::Cases)).selected,
+        app.data.cases.len() - 1
+    );
     app.update(Action::Top);
     assert_eq!(app.cursor(ListId::Screen(Screen::Cases)).selected, 0);
 }
@@ -95,7 +101,10 @@ fn ctrl_c_quits_and_q_quits() {
         KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
         KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE),
     ] {
-        assert_eq!(keymap.action_for(&key, Screen::Themes, Mode::Normal), Some(Action::Quit));
+        assert_eq!(
+            keymap.action_for(&key, Screen::Themes, Mode::Normal),
+            Some(Action::Quit)
+        );
     }
 }
 
@@ -123,9 +132,16 @@ fn user_key_overrides_rebind_actions_and_bad_ones_are_reported() {
     .collect();
     let (keymap, rejected) = Keymap::with_overrides(&overrides);
     let ctrl_q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL);
-    assert_eq!(keymap.action_for(&ctrl_q, Screen::Cases, Mode::Normal), Some(Action::Quit));
     assert_eq!(
-        keymap.action_for(&KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE), Screen::Cases, Mode::Normal),
+        keymap.action_for(&ctrl_q, Screen::Cases, Mode::Normal),
+        Some(Action::Quit)
+    );
+    assert_eq!(
+        keymap.action_for(
+            &KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE),
+            Screen::Cases,
+            Mode::Normal
+        ),
         None
     );
     assert_eq!(rejected, ["nonsense = x"]);

@@ -108,7 +108,11 @@ pub fn assign(team: &[ResearcherId], slots: &[Slot], seed: u64) -> (Vec<(CaseId,
             .iter()
             .map(|pair| {
                 let mut trial = balance.clone();
-                let new: Vec<ResearcherId> = pair.iter().filter(|r| !slot.reviewers.contains(r)).map(|r| (*r).clone()).collect();
+                let new: Vec<ResearcherId> = pair
+                    .iter()
+                    .filter(|r| !slot.reviewers.contains(r))
+                    .map(|r| (*r).clone())
+                    .collect();
                 for r in &new {
                     *trial.loads.entry(r.clone()).or_insert(0) += 1;
                 }
@@ -130,12 +134,22 @@ pub fn assign(team: &[ResearcherId], slots: &[Slot], seed: u64) -> (Vec<(CaseId,
         }
     }
     changed.sort_by_key(|(index, _)| *index);
-    (changed.into_iter().map(|(i, pair)| (slots[i].case.clone(), pair)).collect(), impossible)
+    (
+        changed
+            .into_iter()
+            .map(|(i, pair)| (slots[i].case.clone(), pair))
+            .collect(),
+        impossible,
+    )
 }
 
 /// Takes a leaving researcher off every slot where they have not started.
 /// `started` says whether a researcher has a review file for a case.
-pub fn without(slots: &mut [Slot], leaving: &ResearcherId, started: impl Fn(&CaseId, &ResearcherId) -> bool) -> Vec<CaseId> {
+pub fn without(
+    slots: &mut [Slot],
+    leaving: &ResearcherId,
+    started: impl Fn(&CaseId, &ResearcherId) -> bool,
+) -> Vec<CaseId> {
     let mut freed = Vec::new();
     for slot in slots.iter_mut() {
         if slot.reviewers.contains(leaving) && !started(&slot.case, leaving) {

@@ -5,6 +5,6 @@ pub mod agreement;
 pub mod assignment;
 pub mod conflicts;
 pub mod coverage;
-pub mod strata;
 pub mod review_agreement;
+pub mod strata;
 pub mod variation;

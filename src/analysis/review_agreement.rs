@@ -71,9 +71,13 @@ pub fn study_agreement(data: &StudyData, viewer: Option<&ResearcherId>) -> Vec<C
         .filter(|c| c.scale != Scale::FreeText)
         .map(|criterion| {
             let (level, scale) = match criterion.scale {
-                Scale::Ordinal { min, max } => {
-                    (Level::Ordinal, Some(ScaleRange { low: i64::from(min), high: i64::from(max) }))
-                }
+                Scale::Ordinal { min, max } => (
+                    Level::Ordinal,
+                    Some(ScaleRange {
+                        low: i64::from(min),
+                        high: i64::from(max),
+                    }),
+                ),
                 _ => (Level::Nominal, None),
             };
             let cell = |case: &CaseData, rater: &ResearcherId| {
@@ -86,7 +90,12 @@ pub fn study_agreement(data: &StudyData, viewer: Option<&ResearcherId>) -> Vec<C
             let table = |raters: &[&ResearcherId]| {
                 let rows: Vec<(String, Vec<Option<String>>)> = cases
                     .iter()
-                    .map(|case| (case.case.id.to_string(), raters.iter().map(|r| cell(case, r)).collect::<Vec<_>>()))
+                    .map(|case| {
+                        (
+                            case.case.id.to_string(),
+                            raters.iter().map(|r| cell(case, r)).collect::<Vec<_>>(),
+                        )
+                    })
                     .filter(|(_, cells)| cells.iter().flatten().count() >= 2)
                     .collect();
                 Ratings {
@@ -124,7 +133,8 @@ pub fn study_agreement(data: &StudyData, viewer: Option<&ResearcherId>) -> Vec<C
             }
             let alpha = overall.as_ref().and_then(|r| r.krippendorff_alpha);
             let percent = overall.as_ref().and_then(|r| r.percent_agreement);
-            let low_kappa = pairs.iter().any(|p| p.cohen_kappa.is_some_and(|k| k < 0.4)) || alpha.is_some_and(|a| a < 0.4);
+            let low_kappa =
+                pairs.iter().any(|p| p.cohen_kappa.is_some_and(|k| k < 0.4)) || alpha.is_some_and(|a| a < 0.4);
             CriterionAgreement {
                 criterion: criterion.id.clone(),
                 level: match level {

@@ -23,7 +23,10 @@ pub fn fixed(value: Option<f64>) -> String {
 
 pub fn run(cli: &Cli, options: &Options) -> u8 {
     let Some(level) = Level::parse(options.level) else {
-        eprintln!("casebook: --level must be nominal, ordinal, interval or ratio, not `{}`", options.level);
+        eprintln!(
+            "casebook: --level must be nominal, ordinal, interval or ratio, not `{}`",
+            options.level
+        );
         return 2;
     };
     let scale = match options.scale {
@@ -76,7 +79,10 @@ fn on_ratings_file(path: &Path, level: Level, scale: Option<ScaleRange>, json: b
     ] {
         println!("  {name:<26}{:>8}", fixed(value));
     }
-    println!("(alpha at the {} level; — where a statistic does not apply)", format!("{level:?}").to_lowercase());
+    println!(
+        "(alpha at the {} level; — where a statistic does not apply)",
+        format!("{level:?}").to_lowercase()
+    );
     0
 }
 
@@ -91,7 +97,10 @@ fn on_study(cli: &Cli, json: bool) -> u8 {
     let me = opened.identity.as_ref().map(|i| &i.id);
     let criteria = study_agreement(&opened.data, me);
     if json {
-        println!("{}", serde_json::to_string_pretty(&json!({ "criteria": criteria })).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json!({ "criteria": criteria })).unwrap_or_default()
+        );
         return 0;
     }
     if let Some(me) = me {

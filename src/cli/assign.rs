@@ -56,12 +56,18 @@ pub fn run(cli: &Cli, seed: u64, leaving: Option<&str>, json: bool) -> u8 {
     let mut to_save: Vec<(crate::domain::CaseId, Vec<ResearcherId>)> = changed.clone();
     for case in &freed {
         if !to_save.iter().any(|(c, _)| c == case) {
-            let slot = slots.iter().find(|s| &s.case == case).map(|s| s.reviewers.clone()).unwrap_or_default();
+            let slot = slots
+                .iter()
+                .find(|s| &s.case == case)
+                .map(|s| s.reviewers.clone())
+                .unwrap_or_default();
             to_save.push((case.clone(), slot));
         }
     }
     for (case_id, reviewers) in &to_save {
-        let Some(case) = opened.data.cases.get_mut(case_id) else { continue };
+        let Some(case) = opened.data.cases.get_mut(case_id) else {
+            continue;
+        };
         case.case.reviewers = reviewers.clone();
         let path = opened.layout.case_file(case_id);
         if let Err(e) = save_value(&mut opened.stamps, &path, &case.case) {
@@ -69,8 +75,15 @@ pub fn run(cli: &Cli, seed: u64, leaving: Option<&str>, json: bool) -> u8 {
             return 1;
         }
     }
-    let all = opened.data.cases.values().filter(|c| c.case.origin == Origin::Project && c.case.is_funded());
-    let balance = Balance::of(&team, all.map(|c| c.case.reviewers.iter().filter(|r| team.contains(r)).cloned().collect()));
+    let all = opened
+        .data
+        .cases
+        .values()
+        .filter(|c| c.case.origin == Origin::Project && c.case.is_funded());
+    let balance = Balance::of(
+        &team,
+        all.map(|c| c.case.reviewers.iter().filter(|r| team.contains(r)).cloned().collect()),
+    );
     if json {
         let pairs: Vec<_> = balance
             .pairs
@@ -90,7 +103,11 @@ pub fn run(cli: &Cli, seed: u64, leaving: Option<&str>, json: bool) -> u8 {
     } else {
         println!("assigned reviewers to {} case(s) (seed {seed})", changed.len());
         if !freed.is_empty() {
-            println!("{} unstarted review(s) moved from {}", freed.len(), leaving.unwrap_or_default());
+            println!(
+                "{} unstarted review(s) moved from {}",
+                freed.len(),
+                leaving.unwrap_or_default()
+            );
         }
         println!("loads:");
         for (researcher, load) in &balance.loads {

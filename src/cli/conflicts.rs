@@ -19,7 +19,10 @@ pub fn run(cli: &Cli, json: bool) -> u8 {
     let mut rows = Vec::new();
     for case in opened.data.cases.values() {
         for (conflict, resolved) in case_conflicts(&opened.data.study, case) {
-            let resolution = case.resolution.as_ref().and_then(|r| r.resolved.get(&conflict.criterion));
+            let resolution = case
+                .resolution
+                .as_ref()
+                .and_then(|r| r.resolved.get(&conflict.criterion));
             rows.push((case, conflict, resolved, resolution));
         }
     }

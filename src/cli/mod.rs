@@ -92,9 +92,19 @@ pub fn run(cli: &Cli) -> ExitCode {
         None => return ExitCode::SUCCESS,
         Some(Command::Init { dir, title }) => init::run(dir, title),
         Some(Command::Check { json }) => check::run(cli, *json),
-        Some(Command::Agreement { ratings, level, scale, json }) => agreement::run(
+        Some(Command::Agreement {
+            ratings,
+            level,
+            scale,
+            json,
+        }) => agreement::run(
             cli,
-            &agreement::Options { ratings: ratings.as_deref(), level, scale: scale.as_deref(), json: *json },
+            &agreement::Options {
+                ratings: ratings.as_deref(),
+                level,
+                scale: scale.as_deref(),
+                json: *json,
+            },
         ),
         Some(Command::Assign { seed, without, json }) => assign::run(cli, *seed, without.as_deref(), *json),
         Some(Command::Conflicts { json }) => conflicts::run(cli, *json),

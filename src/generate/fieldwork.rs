@@ -5,10 +5,10 @@
 
 use super::guides::{ADMINISTRATION_GUIDE, CASE_GUIDE};
 use super::places::SNOWBALL_ONLY;
-use crate::rng::Rng;
 use super::{date, local, text, TEAM};
 use crate::domain::fold::slug;
 use crate::domain::*;
+use crate::rng::Rng;
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 use std::collections::BTreeMap;
 

@@ -13,8 +13,8 @@ mod selection;
 mod text;
 
 use crate::domain::*;
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use crate::rng::Rng;
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {

@@ -2,9 +2,9 @@
 //! report's figures, with applications per year, amounts and documents.
 
 use super::places::{Place, APPLICANTS};
-use crate::rng::Rng;
 use super::text;
 use crate::domain::*;
+use crate::rng::Rng;
 use std::collections::BTreeMap;
 
 /// Share of granted applications by size band, smallest band first (Table 3.2).

@@ -2,10 +2,10 @@
 //! in rotating pairs, answers that mostly agree, a few conflicts, and the
 //! resolutions the team reached for some of them.
 
-use crate::rng::Rng;
 use super::{local, text, TEAM};
 use crate::analysis::conflicts::case_conflicts;
 use crate::domain::*;
+use crate::rng::Rng;
 use std::collections::BTreeMap;
 
 pub fn review_all(rng: &mut Rng, data: &mut StudyData) {

@@ -18,12 +18,23 @@ pub fn read_ratings(path: &Path) -> Result<Ratings, Vec<CsvProblem>> {
         .trim(csv::Trim::All)
         .from_path(path)
         .map_err(|e| vec![problem(0, "file", format!("cannot read: {e}"))])?;
-    let header = reader.headers().map_err(|e| vec![problem(1, "header", e.to_string())])?.clone();
+    let header = reader
+        .headers()
+        .map_err(|e| vec![problem(1, "header", e.to_string())])?
+        .clone();
     if header.len() < 2 {
-        return Err(vec![problem(1, "header", "needs a unit column and at least one rater column".to_string())]);
+        return Err(vec![problem(
+            1,
+            "header",
+            "needs a unit column and at least one rater column".to_string(),
+        )]);
     }
     let raters: Vec<String> = header.iter().skip(1).map(String::from).collect();
-    let mut ratings = Ratings { units: Vec::new(), raters, cells: Vec::new() };
+    let mut ratings = Ratings {
+        units: Vec::new(),
+        raters,
+        cells: Vec::new(),
+    };
     let mut problems = Vec::new();
     for record in reader.records() {
         let record = match record {
@@ -48,10 +59,20 @@ pub fn read_ratings(path: &Path) -> Result<Ratings, Vec<CsvProblem>> {
         }
         let unit = record.get(0).unwrap_or_default().to_string();
         if unit.is_empty() {
-            problems.push(problem(line, header.get(0).unwrap_or("unit"), "the unit has no name".to_string()));
+            problems.push(problem(
+                line,
+                header.get(0).unwrap_or("unit"),
+                "the unit has no name".to_string(),
+            ));
         }
         ratings.units.push(unit);
-        ratings.cells.push(record.iter().skip(1).map(|c| (!c.is_empty()).then(|| c.to_string())).collect());
+        ratings.cells.push(
+            record
+                .iter()
+                .skip(1)
+                .map(|c| (!c.is_empty()).then(|| c.to_string()))
+                .collect(),
+        );
     }
     if problems.is_empty() {
         Ok(ratings)

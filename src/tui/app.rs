@@ -34,7 +34,10 @@ pub enum ListId {
 
 impl ListId {
     pub fn all() -> impl Iterator<Item = ListId> {
-        Screen::ALL.into_iter().map(ListId::Screen).chain([ListId::ReviewConflicts, ListId::ReviewAgreement])
+        Screen::ALL
+            .into_iter()
+            .map(ListId::Screen)
+            .chain([ListId::ReviewConflicts, ListId::ReviewAgreement])
     }
 }
 
@@ -42,9 +45,14 @@ impl ListId {
 pub enum Popup {
     Help,
     /// Nobody said who is at the keyboard: pick a member of the team.
-    WhoAmI { selected: usize },
+    WhoAmI {
+        selected: usize,
+    },
     /// A yes/no question before something that cannot be undone.
-    Confirm { question: String, on_yes: Pending },
+    Confirm {
+        question: String,
+        on_yes: Pending,
+    },
 }
 
 /// What a confirmed question goes on to do.
@@ -117,8 +125,8 @@ impl App {
         config: Config,
     ) -> App {
         let (keymap, rejected) = Keymap::with_overrides(&config.keys);
-        let message = (!rejected.is_empty())
-            .then(|| format!("config: key overrides not understood: {}", rejected.join(", ")));
+        let message =
+            (!rejected.is_empty()).then(|| format!("config: key overrides not understood: {}", rejected.join(", ")));
         let popup = (me.is_none() && !data.study.team.is_empty()).then_some(Popup::WhoAmI { selected: 0 });
         App {
             data,
@@ -170,7 +178,10 @@ impl App {
                 // Quitting from a field keeps what was typed where it can be kept.
                 let effects = if input.esc_keeps {
                     let text = input.text();
-                    self.input.take().map(|i| self.confirm_input(i.purpose, text)).unwrap_or_default()
+                    self.input
+                        .take()
+                        .map(|i| self.confirm_input(i.purpose, text))
+                        .unwrap_or_default()
                 } else {
                     Vec::new()
                 };
@@ -179,9 +190,11 @@ impl App {
             }
             return match input.handle(key) {
                 InputOutcome::Editing => Vec::new(),
-                InputOutcome::Confirmed(text) => {
-                    self.input.take().map(|i| self.confirm_input(i.purpose, text)).unwrap_or_default()
-                }
+                InputOutcome::Confirmed(text) => self
+                    .input
+                    .take()
+                    .map(|i| self.confirm_input(i.purpose, text))
+                    .unwrap_or_default(),
                 InputOutcome::Cancelled => {
                     self.input = None;
                     Vec::new()
@@ -264,7 +277,9 @@ impl App {
             }
             Action::Open => {
                 self.popup = None;
-                let Some(researcher) = self.data.study.team.get(selected) else { return Vec::new() };
+                let Some(researcher) = self.data.study.team.get(selected) else {
+                    return Vec::new();
+                };
                 self.me = Some(researcher.id.clone());
                 self.config.user = Some(researcher.id.clone());
                 self.message = Some(format!("you are {}; remembered in your config file", researcher.id));

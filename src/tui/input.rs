@@ -15,7 +15,11 @@ pub enum InputPurpose {
     /// The agreed value of a conflict.
     ResolveValue { case: CaseId, criterion: CriterionId },
     /// The note that goes with an agreed value.
-    ResolveNote { case: CaseId, criterion: CriterionId, value: Answer },
+    ResolveNote {
+        case: CaseId,
+        criterion: CriterionId,
+        value: Answer,
+    },
 }
 
 pub struct TextInput {
@@ -38,12 +42,29 @@ pub enum InputOutcome {
 }
 
 impl TextInput {
-    pub fn new(purpose: InputPurpose, title: impl Into<String>, hint: impl Into<String>, text: &str, multiline: bool) -> Self {
-        let lines: Vec<String> = if text.is_empty() { vec![String::new()] } else { text.lines().map(String::from).collect() };
+    pub fn new(
+        purpose: InputPurpose,
+        title: impl Into<String>,
+        hint: impl Into<String>,
+        text: &str,
+        multiline: bool,
+    ) -> Self {
+        let lines: Vec<String> = if text.is_empty() {
+            vec![String::new()]
+        } else {
+            text.lines().map(String::from).collect()
+        };
         let mut area = TextArea::new(lines);
         area.move_cursor(ratatui_textarea::CursorMove::Bottom);
         area.move_cursor(ratatui_textarea::CursorMove::End);
-        TextInput { purpose, title: title.into(), hint: hint.into(), area, multiline, esc_keeps: multiline }
+        TextInput {
+            purpose,
+            title: title.into(),
+            hint: hint.into(),
+            area,
+            multiline,
+            esc_keeps: multiline,
+        }
     }
 
     pub fn text(&self) -> String {

@@ -227,17 +227,52 @@ impl Default for Keymap {
                 Action::Back,
                 "close popup / back",
             ),
-            b(Scope::On(Screen::Review), &[Key::char('m')], Action::ShowQueue, "my review queue"),
-            b(Scope::On(Screen::Review), &[Key::char('c')], Action::ShowConflicts, "conflicts between reviewers"),
-            b(Scope::On(Screen::Review), &[Key::char('a')], Action::ShowAgreement, "agreement per criterion"),
+            b(
+                Scope::On(Screen::Review),
+                &[Key::char('m')],
+                Action::ShowQueue,
+                "my review queue",
+            ),
+            b(
+                Scope::On(Screen::Review),
+                &[Key::char('c')],
+                Action::ShowConflicts,
+                "conflicts between reviewers",
+            ),
+            b(
+                Scope::On(Screen::Review),
+                &[Key::char('a')],
+                Action::ShowAgreement,
+                "agreement per criterion",
+            ),
         ]);
         let form = Scope::In(Mode::ReviewForm);
         bindings.extend([
-            b(form, &[Key::plain(Up), Key::char('k')], Action::Up, "previous criterion"),
-            b(form, &[Key::plain(Down), Key::char('j')], Action::Down, "next criterion"),
+            b(
+                form,
+                &[Key::plain(Up), Key::char('k')],
+                Action::Up,
+                "previous criterion",
+            ),
+            b(
+                form,
+                &[Key::plain(Down), Key::char('j')],
+                Action::Down,
+                "next criterion",
+            ),
             b(form, &[Key::plain(Enter)], Action::Open, "write the free-text answer"),
-            b(form, &[Key::char('S')], Action::Submit, "submit the review (asks first)"),
-            b(form, &[Key::plain(Esc)], Action::Back, "back to the queue (the draft is saved)"),
+            b(
+                form,
+                &[Key::char('S')],
+                Action::Submit,
+                "submit the review (asks first)",
+            ),
+            b(
+                form,
+                &[Key::plain(Esc)],
+                Action::Back,
+                "back to the queue (the draft is saved)",
+            ),
         ]);
         bindings.push(Binding {
             scope: form,
@@ -284,18 +319,27 @@ impl Keymap {
         let mut candidates: Vec<&Binding> = self.bindings.iter().filter(applies).collect();
         candidates.sort_by_key(|b| rank(b));
         candidates.into_iter().find_map(|b| {
-            b.keys.iter().find_map(|t| t.fires(event)).map(|picked| match (b.action, picked) {
-                (Action::Pick(_), Some(c)) => Action::Pick(c),
-                (action, _) => action,
-            })
+            b.keys
+                .iter()
+                .find_map(|t| t.fires(event))
+                .map(|picked| match (b.action, picked) {
+                    (Action::Pick(_), Some(c)) => Action::Pick(c),
+                    (action, _) => action,
+                })
         })
     }
 
     /// The bindings help shows on `screen` in `mode`: the most specific first.
     pub fn help_for(&self, screen: Screen, mode: Mode) -> Vec<&Binding> {
         let in_mode = self.bindings.iter().filter(|b| b.scope == Scope::In(mode));
-        let own = self.bindings.iter().filter(|b| mode == Mode::Normal && b.scope == Scope::On(screen));
-        let lists = self.bindings.iter().filter(|b| mode == Mode::Normal && b.scope == Scope::Lists);
+        let own = self
+            .bindings
+            .iter()
+            .filter(|b| mode == Mode::Normal && b.scope == Scope::On(screen));
+        let lists = self
+            .bindings
+            .iter()
+            .filter(|b| mode == Mode::Normal && b.scope == Scope::Lists);
         let everywhere = self.bindings.iter().filter(|b| b.scope == Scope::Everywhere);
         in_mode.chain(own).chain(lists).chain(everywhere).collect()
     }

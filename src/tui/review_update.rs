@@ -71,7 +71,9 @@ impl App {
             self.message = Some("this review is submitted and can no longer change".to_string());
             return Vec::new();
         }
-        let Some(criterion) = self.data.study.criteria.get(self.review.criterion).cloned() else { return Vec::new() };
+        let Some(criterion) = self.data.study.criteria.get(self.review.criterion).cloned() else {
+            return Vec::new();
+        };
         let answer = match &criterion.scale {
             Scale::Ordinal { min, max } => match c.to_digit(10).map(|d| d as i32) {
                 Some(d) if (*min..=*max).contains(&d) => Ok(Answer::Point(d)),
@@ -79,7 +81,9 @@ impl App {
             },
             Scale::Categories(options) => {
                 let by_number = c.to_digit(10).and_then(|d| options.get((d as usize).checked_sub(1)?));
-                let by_letter = options.iter().find(|o| o.chars().next().is_some_and(|f| f.eq_ignore_ascii_case(&c)));
+                let by_letter = options
+                    .iter()
+                    .find(|o| o.chars().next().is_some_and(|f| f.eq_ignore_ascii_case(&c)));
                 by_number
                     .or(by_letter)
                     .map(|o| Answer::Category(o.clone()))
@@ -96,7 +100,8 @@ impl App {
             Ok(answer) => {
                 let mut review = review;
                 review.answers.insert(criterion.id.clone(), answer);
-                self.review.criterion = (self.review.criterion + 1).min(self.data.study.criteria.len().saturating_sub(1));
+                self.review.criterion =
+                    (self.review.criterion + 1).min(self.data.study.criteria.len().saturating_sub(1));
                 self.store_review(case, review)
             }
             Err(message) => {
@@ -108,14 +113,18 @@ impl App {
 
     /// Puts my review into the model and asks for it to be saved.
     fn store_review(&mut self, case: CaseId, review: Review) -> Vec<Effect> {
-        let Some(data) = self.data.cases.get_mut(&case) else { return Vec::new() };
+        let Some(data) = self.data.cases.get_mut(&case) else {
+            return Vec::new();
+        };
         data.reviews.insert(review.reviewer.clone(), review.clone());
         vec![Effect::SaveReview(case, review)]
     }
 
     fn open_free_text(&mut self) {
         let Some((case, review)) = self.my_review() else { return };
-        let Some(criterion) = self.data.study.criteria.get(self.review.criterion) else { return };
+        let Some(criterion) = self.data.study.criteria.get(self.review.criterion) else {
+            return;
+        };
         if criterion.scale != Scale::FreeText {
             return;
         }
@@ -128,7 +137,10 @@ impl App {
             _ => String::new(),
         };
         self.input = Some(TextInput::new(
-            InputPurpose::ReviewText { case, criterion: criterion.id.clone() },
+            InputPurpose::ReviewText {
+                case,
+                criterion: criterion.id.clone(),
+            },
             format!(" {} ", criterion.question),
             "Ctrl-S or Esc keeps the text",
             &text,
@@ -163,9 +175,13 @@ impl App {
     pub(super) fn carry_out_pending(&mut self, pending: Pending) -> Vec<Effect> {
         match pending {
             Pending::SubmitReview(case) => {
-                let Some((_, mut review)) = self.my_review().filter(|(c, _)| *c == case) else { return Vec::new() };
+                let Some((_, mut review)) = self.my_review().filter(|(c, _)| *c == case) else {
+                    return Vec::new();
+                };
                 review.submitted = Some((self.now)());
-                self.message = Some(format!("submitted your review of {case}; the other review is now visible to you"));
+                self.message = Some(format!(
+                    "submitted your review of {case}; the other review is now visible to you"
+                ));
                 self.store_review(case, review)
             }
         }
@@ -173,7 +189,9 @@ impl App {
 
     fn start_resolution(&mut self) {
         let selected = self.cursor(ListId::ReviewConflicts).selected;
-        let Some((case, conflict, resolved)) = conflict_rows(self).get(selected).cloned() else { return };
+        let Some((case, conflict, resolved)) = conflict_rows(self).get(selected).cloned() else {
+            return;
+        };
         if resolved {
             self.message = Some(format!("{} on {case} is resolved already", conflict.criterion));
             return;
@@ -182,10 +200,23 @@ impl App {
             self.message = Some("say who you are first (--as ID): a resolution has an author".to_string());
             return;
         }
-        let hint = self.data.study.criterion(&conflict.criterion).map(scale_hint).unwrap_or_default();
+        let hint = self
+            .data
+            .study
+            .criterion(&conflict.criterion)
+            .map(scale_hint)
+            .unwrap_or_default();
         self.input = Some(TextInput::new(
-            InputPurpose::ResolveValue { case, criterion: conflict.criterion.clone() },
-            format!(" Agreed value for {} ({} vs {}) ", conflict.criterion, conflict.first.1.label(), conflict.second.1.label()),
+            InputPurpose::ResolveValue {
+                case,
+                criterion: conflict.criterion.clone(),
+            },
+            format!(
+                " Agreed value for {} ({} vs {}) ",
+                conflict.criterion,
+                conflict.first.1.label(),
+                conflict.second.1.label()
+            ),
             hint,
             "",
             false,
@@ -196,7 +227,9 @@ impl App {
     pub(super) fn confirm_input(&mut self, purpose: InputPurpose, text: String) -> Vec<Effect> {
         match purpose {
             InputPurpose::ReviewText { case, criterion } => {
-                let Some((_, mut review)) = self.my_review().filter(|(c, _)| *c == case) else { return Vec::new() };
+                let Some((_, mut review)) = self.my_review().filter(|(c, _)| *c == case) else {
+                    return Vec::new();
+                };
                 if text.trim().is_empty() {
                     review.answers.remove(&criterion);
                 } else {
@@ -205,11 +238,17 @@ impl App {
                 self.store_review(case, review)
             }
             InputPurpose::ResolveValue { case, criterion } => {
-                let Some(spec) = self.data.study.criterion(&criterion).cloned() else { return Vec::new() };
+                let Some(spec) = self.data.study.criterion(&criterion).cloned() else {
+                    return Vec::new();
+                };
                 match parse_answer(&spec, text.trim()) {
                     Ok(value) => {
                         self.input = Some(TextInput::new(
-                            InputPurpose::ResolveNote { case, criterion, value: value.clone() },
+                            InputPurpose::ResolveNote {
+                                case,
+                                criterion,
+                                value: value.clone(),
+                            },
                             format!(" Note on agreeing {} ", value.label()),
                             "why the team agreed on this; Enter saves, Esc drops the resolution",
                             "",
@@ -218,8 +257,13 @@ impl App {
                     }
                     Err(message) => {
                         let hint = format!("{message}; {}", scale_hint(&spec));
-                        self.input =
-                            Some(TextInput::new(InputPurpose::ResolveValue { case, criterion }, " Agreed value ", hint, &text, false));
+                        self.input = Some(TextInput::new(
+                            InputPurpose::ResolveValue { case, criterion },
+                            " Agreed value ",
+                            hint,
+                            &text,
+                            false,
+                        ));
                     }
                 }
                 Vec::new()
@@ -227,10 +271,22 @@ impl App {
             InputPurpose::ResolveNote { case, criterion, value } => {
                 let Some(me) = self.me.clone() else { return Vec::new() };
                 let at = (self.now)();
-                let Some(data) = self.data.cases.get_mut(&case) else { return Vec::new() };
-                let resolution =
-                    data.resolution.get_or_insert_with(|| Resolution { case: case.clone(), resolved: BTreeMap::new() });
-                resolution.resolved.insert(criterion.clone(), Resolved { value, by: me, at, note: text });
+                let Some(data) = self.data.cases.get_mut(&case) else {
+                    return Vec::new();
+                };
+                let resolution = data.resolution.get_or_insert_with(|| Resolution {
+                    case: case.clone(),
+                    resolved: BTreeMap::new(),
+                });
+                resolution.resolved.insert(
+                    criterion.clone(),
+                    Resolved {
+                        value,
+                        by: me,
+                        at,
+                        note: text,
+                    },
+                );
                 let resolution = resolution.clone();
                 self.message = Some(format!("resolved {criterion} on {case}"));
                 vec![Effect::SaveResolution(case, resolution)]

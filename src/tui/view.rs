@@ -55,7 +55,9 @@ fn render_question(frame: &mut Frame, area: Rect, question: &str) {
     let popup = help::centered(area, 64.min(area.width), 5.min(area.height));
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(question).wrap(Wrap { trim: true }).block(Block::bordered().title(" Confirm ")),
+        Paragraph::new(question)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title(" Confirm ")),
         popup,
     );
 }
@@ -69,7 +71,10 @@ fn render_input(frame: &mut Frame, area: Rect, input: &TextInput) {
     let mut area_widget = input.area.clone();
     area_widget.set_block(Block::bordered().title(input.title.clone()));
     frame.render_widget(&area_widget, field);
-    frame.render_widget(Paragraph::new(format!(" {}", input.hint)).style(Style::new().add_modifier(Modifier::DIM)), hint);
+    frame.render_widget(
+        Paragraph::new(format!(" {}", input.hint)).style(Style::new().add_modifier(Modifier::DIM)),
+        hint,
+    );
 }
 
 fn render_who_am_i(frame: &mut Frame, area: Rect, app: &App, selected: usize) {

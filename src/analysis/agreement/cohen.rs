@@ -19,11 +19,7 @@ pub fn cohen_kappa(coded: &Coded, weighting: Weighting, on_declared_scale: bool)
     if coded.cells.first().map(Vec::len) != Some(2) {
         return None;
     }
-    let pairs: Vec<(usize, usize)> = coded
-        .cells
-        .iter()
-        .filter_map(|row| Some((row[0]?, row[1]?)))
-        .collect();
+    let pairs: Vec<(usize, usize)> = coded.cells.iter().filter_map(|row| Some((row[0]?, row[1]?))).collect();
     if pairs.is_empty() {
         return None;
     }

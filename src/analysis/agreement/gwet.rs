@@ -13,7 +13,11 @@ pub fn gwet_ac1(coded: &Coded) -> Option<f64> {
         return None;
     }
     let counts = coded.counts();
-    let rated: Vec<(&Vec<usize>, usize)> = counts.iter().map(|c| (c, c.iter().sum::<usize>())).filter(|(_, n)| *n > 0).collect();
+    let rated: Vec<(&Vec<usize>, usize)> = counts
+        .iter()
+        .map(|c| (c, c.iter().sum::<usize>()))
+        .filter(|(_, n)| *n > 0)
+        .collect();
     let units = rated.len() as f64;
     let pe = (0..q)
         .map(|k| {

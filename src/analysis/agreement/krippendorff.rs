@@ -14,7 +14,11 @@ pub fn krippendorff_alpha(coded: &Coded, level: Level) -> Option<f64> {
         let m = m as f64;
         for i in 0..q {
             for j in 0..q {
-                let pairs = if i == j { c[i] * c[i].saturating_sub(1) } else { c[i] * c[j] };
+                let pairs = if i == j {
+                    c[i] * c[i].saturating_sub(1)
+                } else {
+                    c[i] * c[j]
+                };
                 o[i][j] += pairs as f64 / (m - 1.0);
             }
         }

@@ -69,9 +69,20 @@ impl ScaleRange {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum AgreementError {
     #[error("unit {unit}, rater {rater}: `{value}` is not a number, which the {level} level needs")]
-    NotANumber { unit: String, rater: String, value: String, level: &'static str },
+    NotANumber {
+        unit: String,
+        rater: String,
+        value: String,
+        level: &'static str,
+    },
     #[error("unit {unit}, rater {rater}: `{value}` is not on the scale {low}..{high}")]
-    OffScale { unit: String, rater: String, value: String, low: i64, high: i64 },
+    OffScale {
+        unit: String,
+        rater: String,
+        value: String,
+        low: i64,
+        high: i64,
+    },
 }
 
 /// A ratings table with each value replaced by its category's index.
@@ -103,17 +114,35 @@ impl Coded {
         for (u, row) in ratings.cells.iter().enumerate() {
             for (r, cell) in row.iter().enumerate() {
                 let Some(value) = cell else { continue };
-                let at = || (ratings.units[u].clone(), ratings.raters.get(r).cloned().unwrap_or_default(), value.clone());
+                let at = || {
+                    (
+                        ratings.units[u].clone(),
+                        ratings.raters.get(r).cloned().unwrap_or_default(),
+                        value.clone(),
+                    )
+                };
                 let number = numeric(value);
                 if let Some(scale) = scale {
-                    let on_scale = number.is_some_and(|x| x.fract() == 0.0 && x >= scale.low as f64 && x <= scale.high as f64);
+                    let on_scale =
+                        number.is_some_and(|x| x.fract() == 0.0 && x >= scale.low as f64 && x <= scale.high as f64);
                     if !on_scale {
                         let (unit, rater, value) = at();
-                        return Err(AgreementError::OffScale { unit, rater, value, low: scale.low, high: scale.high });
+                        return Err(AgreementError::OffScale {
+                            unit,
+                            rater,
+                            value,
+                            low: scale.low,
+                            high: scale.high,
+                        });
                     }
                 } else if level != Level::Nominal && number.is_none() {
                     let (unit, rater, value) = at();
-                    return Err(AgreementError::NotANumber { unit, rater, value, level: level_name });
+                    return Err(AgreementError::NotANumber {
+                        unit,
+                        rater,
+                        value,
+                        level: level_name,
+                    });
                 }
             }
         }
@@ -140,7 +169,11 @@ impl Coded {
             .iter()
             .map(|row| row.iter().map(|cell| cell.as_deref().and_then(index_of)).collect())
             .collect();
-        Ok(Coded { categories: labels.len(), values, cells })
+        Ok(Coded {
+            categories: labels.len(),
+            values,
+            cells,
+        })
     }
 
     /// `counts[unit][category]`: how many raters put the unit in the category.
@@ -194,5 +227,8 @@ pub fn report(ratings: &Ratings, level: Level, scale: Option<ScaleRange>) -> Res
 
 /// The units a chance-corrected statistic can use: those with two or more ratings.
 pub(crate) fn pairable(counts: &[Vec<usize>]) -> impl Iterator<Item = (&Vec<usize>, usize)> {
-    counts.iter().map(|c| (c, c.iter().sum::<usize>())).filter(|(_, n)| *n >= 2)
+    counts
+        .iter()
+        .map(|c| (c, c.iter().sum::<usize>()))
+        .filter(|(_, n)| *n >= 2)
 }

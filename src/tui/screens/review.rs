@@ -17,7 +17,11 @@ use ratatui::Frame;
 /// The cases assigned to me.
 pub fn rows(app: &App) -> Vec<&CaseData> {
     let Some(me) = &app.me else { return Vec::new() };
-    app.data.cases.values().filter(|c| c.case.reviewers.contains(me)).collect()
+    app.data
+        .cases
+        .values()
+        .filter(|c| c.case.reviewers.contains(me))
+        .collect()
 }
 
 /// Every conflict between two submitted reviews, with whether it is resolved.
@@ -25,7 +29,11 @@ pub fn conflict_rows(app: &App) -> Vec<(CaseId, Conflict, bool)> {
     app.data
         .cases
         .values()
-        .flat_map(|c| case_conflicts(&app.data.study, c).into_iter().map(|(conflict, resolved)| (c.case.id.clone(), conflict, resolved)))
+        .flat_map(|c| {
+            case_conflicts(&app.data.study, c)
+                .into_iter()
+                .map(|(conflict, resolved)| (c.case.id.clone(), conflict, resolved))
+        })
         .collect()
 }
 
@@ -44,22 +52,39 @@ fn my_state(case: &CaseData, me: &ResearcherId) -> &'static str {
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let Some(me) = &app.me else {
         let text = "Who are you? Start casebook with --as ID, set CASEBOOK_USER, or pick yourself when asked: the review queue is personal.";
-        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).block(Block::bordered().title(" Review ")), area);
+        frame.render_widget(
+            Paragraph::new(text)
+                .wrap(Wrap { trim: true })
+                .block(Block::bordered().title(" Review ")),
+            area,
+        );
         return;
     };
     let [views_area, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     let conflicts = conflict_rows(app);
     let open = conflicts.iter().filter(|(_, _, resolved)| !resolved).count();
     let view_tab = |key: &str, label: String, active: bool| {
-        let style = if active { Style::new().add_modifier(Modifier::REVERSED) } else { Style::new() };
+        let style = if active {
+            Style::new().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::new()
+        };
         Span::styled(format!(" {key} {label} "), style)
     };
     let view = app.review.view;
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            view_tab("m", format!("My queue ({})", rows(app).len()), matches!(view, ReviewView::Queue | ReviewView::Form)),
+            view_tab(
+                "m",
+                format!("My queue ({})", rows(app).len()),
+                matches!(view, ReviewView::Queue | ReviewView::Form),
+            ),
             Span::raw(" "),
-            view_tab("c", format!("Conflicts ({open} open of {})", conflicts.len()), view == ReviewView::Conflicts),
+            view_tab(
+                "c",
+                format!("Conflicts ({open} open of {})", conflicts.len()),
+                view == ReviewView::Conflicts,
+            ),
             Span::raw(" "),
             view_tab("a", "Agreement".to_string(), view == ReviewView::Agreement),
         ])),
@@ -81,7 +106,13 @@ fn render_queue(frame: &mut Frame, area: Rect, app: &App, me: &ResearcherId) {
     let table_rows: Vec<Row> = queue
         .iter()
         .map(|c| {
-            let other = c.case.reviewers.iter().find(|r| *r != me).map(|r| r.to_string()).unwrap_or_default();
+            let other = c
+                .case
+                .reviewers
+                .iter()
+                .find(|r| *r != me)
+                .map(|r| r.to_string())
+                .unwrap_or_default();
             // Blind review: nothing of the other review shows before mine is submitted.
             let conflicts = if my_state(c, me) == "submitted" {
                 let all = case_conflicts(&app.data.study, c);
@@ -94,13 +125,36 @@ fn render_queue(frame: &mut Frame, area: Rect, app: &App, me: &ResearcherId) {
             } else {
                 "hidden".to_string()
             };
-            Row::new([c.case.id.to_string(), c.case.municipality.clone(), my_state(c, me).to_string(), other, conflicts])
+            Row::new([
+                c.case.id.to_string(),
+                c.case.municipality.clone(),
+                my_state(c, me).to_string(),
+                other,
+                conflicts,
+            ])
         })
         .collect();
-    let widths = [Constraint::Length(11), Constraint::Length(13), Constraint::Length(10), Constraint::Length(14), Constraint::Fill(1)];
+    let widths = [
+        Constraint::Length(11),
+        Constraint::Length(13),
+        Constraint::Length(10),
+        Constraint::Length(14),
+        Constraint::Fill(1),
+    ];
     let cursor = app.cursor(ListId::Screen(Screen::Review));
-    let title = format!(" My review queue ({me}): {submitted} of {} submitted · Enter opens ", queue.len());
-    selectable_table::render(frame, table_area, Block::bordered().title(title), header, table_rows, &widths, cursor);
+    let title = format!(
+        " My review queue ({me}): {submitted} of {} submitted · Enter opens ",
+        queue.len()
+    );
+    selectable_table::render(
+        frame,
+        table_area,
+        Block::bordered().title(title),
+        header,
+        table_rows,
+        &widths,
+        cursor,
+    );
     let selected = queue.get(cursor.selected.min(queue.len().saturating_sub(1)));
     render_case_facts(frame, side, selected.copied());
 }
@@ -109,12 +163,28 @@ fn render_case_facts(frame: &mut Frame, area: Rect, case: Option<&CaseData>) {
     let mut lines = Vec::new();
     if let Some(data) = case {
         let case = &data.case;
-        lines.push(Line::styled(case.title.clone(), Style::new().add_modifier(Modifier::BOLD)));
-        lines.push(Line::raw(format!("{} · {} · {}", case.municipality, case.region, case.years_label())));
+        lines.push(Line::styled(
+            case.title.clone(),
+            Style::new().add_modifier(Modifier::BOLD),
+        ));
+        lines.push(Line::raw(format!(
+            "{} · {} · {}",
+            case.municipality,
+            case.region,
+            case.years_label()
+        )));
         if let Some(kind) = case.kind {
-            lines.push(Line::raw(format!("kind: {}{}", kind.label(), if case.pilot { " · pilot" } else { "" })));
+            lines.push(Line::raw(format!(
+                "kind: {}{}",
+                kind.label(),
+                if case.pilot { " · pilot" } else { "" }
+            )));
         }
-        lines.push(Line::raw(format!("granted {} of {} applied", super::kroner(case.amount_granted()), super::kroner(case.amount_applied()))));
+        lines.push(Line::raw(format!(
+            "granted {} of {} applied",
+            super::kroner(case.amount_granted()),
+            super::kroner(case.amount_applied())
+        )));
         lines.push(Line::raw(""));
         lines.push(Line::styled("Documents", Style::new().add_modifier(Modifier::BOLD)));
         for document in &case.documents {
@@ -122,22 +192,40 @@ fn render_case_facts(frame: &mut Frame, area: Rect, case: Option<&CaseData>) {
             lines.push(Line::raw(format!("  {} {location}", document.title)));
         }
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(Block::bordered().title(" The case ")), area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title(" The case ")),
+        area,
+    );
 }
 
 fn render_form(frame: &mut Frame, area: Rect, app: &App, me: &ResearcherId) {
-    let Some(case) = app.review.case.as_ref().and_then(|id| app.data.cases.get(id)) else { return };
-    let [facts_area, form_area] = Layout::horizontal([Constraint::Percentage(38), Constraint::Percentage(62)]).areas(area);
+    let Some(case) = app.review.case.as_ref().and_then(|id| app.data.cases.get(id)) else {
+        return;
+    };
+    let [facts_area, form_area] =
+        Layout::horizontal([Constraint::Percentage(38), Constraint::Percentage(62)]).areas(area);
     render_case_facts(frame, facts_area, Some(case));
     let mine = case.reviews.get(me);
     let submitted = mine.is_some_and(Review::is_submitted);
     // The other review, only once mine is in.
-    let other = if submitted { case.reviews.iter().find(|(r, review)| *r != me && review.is_submitted()) } else { None };
+    let other = if submitted {
+        case.reviews
+            .iter()
+            .find(|(r, review)| *r != me && review.is_submitted())
+    } else {
+        None
+    };
     let mut lines = Vec::new();
     for (i, criterion) in app.data.study.criteria.iter().enumerate() {
         let here = i == app.review.criterion;
         let marker = if here { "▶ " } else { "  " };
-        let style = if here { Style::new().add_modifier(Modifier::BOLD) } else { Style::new() };
+        let style = if here {
+            Style::new().add_modifier(Modifier::BOLD)
+        } else {
+            Style::new()
+        };
         lines.push(Line::styled(format!("{marker}{}", criterion.question), style));
         let choices = match &criterion.scale {
             Scale::Ordinal { min, max } => format!("{min}-{max}"),
@@ -145,17 +233,30 @@ fn render_form(frame: &mut Frame, area: Rect, app: &App, me: &ResearcherId) {
             Scale::YesNo => "y/n".to_string(),
             Scale::FreeText => "Enter to write".to_string(),
         };
-        let answer = mine.and_then(|r| r.answers.get(&criterion.id)).map(Answer::label).unwrap_or_else(|| "—".to_string());
-        let mut spans = vec![Span::raw(format!("    mine: {answer}")), Span::styled(format!("  [{choices}]"), Style::new().fg(Color::DarkGray))];
+        let answer = mine
+            .and_then(|r| r.answers.get(&criterion.id))
+            .map(Answer::label)
+            .unwrap_or_else(|| "—".to_string());
+        let mut spans = vec![
+            Span::raw(format!("    mine: {answer}")),
+            Span::styled(format!("  [{choices}]"), Style::new().fg(Color::DarkGray)),
+        ];
         if let Some((who, review)) = other {
             let theirs = review.answers.get(&criterion.id);
             let conflict = match (mine.and_then(|r| r.answers.get(&criterion.id)), theirs) {
                 (Some(a), Some(b)) => crate::analysis::conflicts::answers_conflict(criterion, a, b),
                 _ => false,
             };
-            let style = if conflict { Style::new().fg(Color::Red).add_modifier(Modifier::BOLD) } else { Style::new().fg(Color::Cyan) };
+            let style = if conflict {
+                Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
+            } else {
+                Style::new().fg(Color::Cyan)
+            };
             let label = theirs.map(Answer::label).unwrap_or_else(|| "—".to_string());
-            spans.push(Span::styled(format!("   {who}: {label}{}", if conflict { "  ≠ conflict" } else { "" }), style));
+            spans.push(Span::styled(
+                format!("   {who}: {label}{}", if conflict { "  ≠ conflict" } else { "" }),
+                style,
+            ));
         }
         lines.push(Line::from(spans));
     }
@@ -168,7 +269,12 @@ fn render_form(frame: &mut Frame, area: Rect, app: &App, me: &ResearcherId) {
         ),
     });
     let title = format!(" My review of {} ", case.case.id);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(Block::bordered().title(title)), form_area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered().title(title)),
+        form_area,
+    );
 }
 
 fn render_conflicts(frame: &mut Frame, area: Rect, app: &App, conflicts: &[(CaseId, Conflict, bool)]) {
@@ -212,28 +318,51 @@ fn render_conflicts(frame: &mut Frame, area: Rect, app: &App, conflicts: &[(Case
 
 fn render_agreement(frame: &mut Frame, area: Rect, app: &App) {
     let fixed = |v: Option<f64>| v.map(|x| format!("{x:.3}")).unwrap_or_else(|| "—".to_string());
-    let header = Row::new(["Criterion", "Level", "Cases", "Alpha", "Reading", "Agreement", "Kappa by pair", "Conflicts", "Note"]);
+    let header = Row::new([
+        "Criterion",
+        "Level",
+        "Cases",
+        "Alpha",
+        "Reading",
+        "Agreement",
+        "Kappa by pair",
+        "Conflicts",
+        "Note",
+    ]);
     let table_rows: Vec<Row> = agreement_rows(app)
         .iter()
         .map(|c| {
             let kappas: Vec<f64> = c.pairs.iter().filter_map(|p| p.cohen_kappa).collect();
-            let range = match (kappas.iter().copied().reduce(f64::min), kappas.iter().copied().reduce(f64::max)) {
+            let range = match (
+                kappas.iter().copied().reduce(f64::min),
+                kappas.iter().copied().reduce(f64::max),
+            ) {
                 (Some(lo), Some(hi)) => format!("{lo:.2}–{hi:.2}"),
                 _ => "—".to_string(),
             };
-            let note = if c.kappa_paradox { "kappa low, agreement high: skewed answers" } else { "" };
+            let note = if c.kappa_paradox {
+                "kappa low, agreement high: skewed answers"
+            } else {
+                ""
+            };
             Row::new([
                 c.criterion.to_string(),
                 c.level.to_string(),
                 c.units.to_string(),
                 fixed(c.krippendorff_alpha),
                 c.reading.to_string(),
-                c.percent_agreement.map(|p| format!("{:.0} %", p * 100.0)).unwrap_or_default(),
+                c.percent_agreement
+                    .map(|p| format!("{:.0} %", p * 100.0))
+                    .unwrap_or_default(),
                 range,
                 format!("{} open, {} resolved", c.conflicts_open, c.conflicts_resolved),
                 note.to_string(),
             ])
-            .style(if c.kappa_paradox { Style::new().fg(Color::Yellow) } else { Style::new() })
+            .style(if c.kappa_paradox {
+                Style::new().fg(Color::Yellow)
+            } else {
+                Style::new()
+            })
         })
         .collect();
     let widths = [
@@ -248,5 +377,13 @@ fn render_agreement(frame: &mut Frame, area: Rect, app: &App) {
         Constraint::Fill(1),
     ];
     let title = " Agreement on submitted reviews (Krippendorff's alpha: ≥ .80 reliable, ≥ .667 tentative) ";
-    selectable_table::render(frame, area, Block::bordered().title(title), header, table_rows, &widths, app.cursor(ListId::ReviewAgreement));
+    selectable_table::render(
+        frame,
+        area,
+        Block::bordered().title(title),
+        header,
+        table_rows,
+        &widths,
+        app.cursor(ListId::ReviewAgreement),
+    );
 }

@@ -1,0 +1,66 @@
+//! End to end: in the real binary, a researcher fills in and submits a
+//! review, then the review file on disk holds the answers and the time.
+
+mod common;
+#[path = "tmux_common.rs"]
+mod tmux_common;
+
+use casebook::domain::{Answer, CriterionId, ResearcherId};
+use casebook::store::{load, Layout};
+use tmux_common::{binary, Tmux};
+
+#[test]
+fn a_review_is_filled_in_and_submitted_and_lands_on_disk() {
+    let study = common::small_study();
+    let layout = Layout::new(study.path());
+    let me = ResearcherId::new("astrid");
+    let data = load(&layout).data;
+    let case = data
+        .cases
+        .values()
+        .find(|c| c.case.reviewers.contains(&me))
+        .unwrap()
+        .case
+        .id
+        .clone();
+    let review_file = layout.review_file(&case, &me);
+    std::fs::remove_file(&review_file).unwrap();
+
+    let tmux = Tmux::start(study.path());
+    tmux.type_line(&format!("{} --as astrid; echo \"casebook exited with $?\"", binary()));
+    tmux.wait_for("Cases (");
+    tmux.keys(&["3"]);
+    tmux.wait_for("My review queue (astrid)");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&format!("My review of {case}"));
+    for key in ["6", "3", "5", "y", "m"] {
+        tmux.keys(&[key]);
+    }
+    tmux.wait_for("mine: maybe");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Ctrl-S or Esc keeps the text");
+    tmux.tmux(&["send-keys", "-t", "main", "-l", "Clear plan, thin evidence."]);
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("mine: Clear plan, thin evidence.");
+    tmux.keys(&["S"]);
+    tmux.wait_for("Submit your review of");
+    tmux.keys(&["y"]);
+    tmux.wait_for("Submitted 20");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Enter opens");
+    tmux.keys(&["q"]);
+    tmux.wait_for("casebook exited with 0");
+
+    let review = load(&layout).data.cases[&case].reviews[&me].clone();
+    assert!(review.is_submitted(), "the review on disk is submitted");
+    let answer = |id: &str| review.answers.get(&CriterionId::new(id)).cloned();
+    assert_eq!(answer("transferability"), Some(Answer::Point(6)));
+    assert_eq!(answer("evaluation_quality"), Some(Answer::Point(3)));
+    assert_eq!(answer("innovation"), Some(Answer::Point(5)));
+    assert_eq!(answer("continuation"), Some(Answer::YesNo(true)));
+    assert_eq!(answer("recommend"), Some(Answer::Category("maybe".into())));
+    assert_eq!(
+        answer("remarks"),
+        Some(Answer::Text("Clear plan, thin evidence.".into()))
+    );
+}
