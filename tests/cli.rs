@@ -29,7 +29,7 @@ fn check_on_the_demo_prints_its_counts_and_exits_zero() {
     assert_eq!(output.status.code(), Some(0), "{text}");
     let lines: Vec<Vec<&str>> = text.lines().map(|l| l.split_whitespace().collect()).collect();
     for expected in [
-        ["cases", "205"],
+        ["cases", "325"],
         ["reviews", "400"],
         ["informants", "26"],
         ["interviews", "22"],
@@ -54,7 +54,7 @@ fn check_finds_the_study_from_a_folder_below_it() {
 fn check_json_gives_counts_and_errors() {
     let output = casebook(&common::repo(), &["check", "--json"]);
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(json["counts"]["cases"], 205);
+    assert_eq!(json["counts"]["cases"], 325);
     assert_eq!(json["counts"]["codes"], 33);
     assert_eq!(json["errors"], serde_json::json!([]));
 }

@@ -13,7 +13,7 @@ fn the_demo_study_loads_without_problems() {
     let loaded = load(&Layout::new(common::repo()));
     assert!(loaded.problems.is_empty(), "problems: {:#?}", loaded.problems);
     let counts = loaded.data.counts();
-    assert_eq!(counts.cases, 205);
+    assert_eq!(counts.cases, 325);
     assert_eq!(counts.reviews, 400);
     assert_eq!(counts.guides, 2);
     assert_eq!(counts.codes, 33);

@@ -5,9 +5,14 @@ mod agreement;
 mod assign;
 mod check;
 mod conflicts;
+mod coverage;
 mod generate;
+mod import;
 mod init;
 pub mod open;
+mod stage;
+mod stats;
+mod status;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -72,6 +77,45 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Bring data in: `import pool FILE.csv` builds or updates cases from an export of applications.
+    Import {
+        #[command(subcommand)]
+        what: ImportWhat,
+    },
+    /// Applications, granted, rejected, rate, amounts and cases by one dimension.
+    Stats {
+        /// size_band, region, focus_area, year or kind.
+        #[arg(long, default_value = "size_band")]
+        by: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Move a case between stages, with a reason that is logged.
+    Stage {
+        case: String,
+        /// pool, shortlisted, selected, reserve, dropped or snowball.
+        stage: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Coverage of the strata by shortlisted, selected and reserve cases, with the gaps.
+    Coverage {
+        /// The matrix's rows and columns: two of size_band, region, focus_area, kind, pilot, year.
+        #[arg(long, default_value = "size_band")]
+        rows: String,
+        #[arg(long, default_value = "region")]
+        columns: String,
+        /// Suggest the next case to select and the reserve for each selected case.
+        #[arg(long)]
+        suggest: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fieldwork progress per shortlisted, selected and reserve case.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a synthetic study (the demo, or larger ones for benchmarks).
     Generate {
         /// Where to write it; it must not already hold a study.
@@ -83,6 +127,12 @@ pub enum Command {
         #[arg(long, default_value_t = 2025)]
         seed: u64,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportWhat {
+    /// An export of applications: one row per application, header row required.
+    Pool { file: PathBuf },
 }
 
 /// Runs the command line; `None` as command means the TUI, which the binary
@@ -108,6 +158,18 @@ pub fn run(cli: &Cli) -> ExitCode {
         ),
         Some(Command::Assign { seed, without, json }) => assign::run(cli, *seed, without.as_deref(), *json),
         Some(Command::Conflicts { json }) => conflicts::run(cli, *json),
+        Some(Command::Import {
+            what: ImportWhat::Pool { file },
+        }) => import::run_pool(cli, file),
+        Some(Command::Stats { by, json }) => stats::run(cli, by, *json),
+        Some(Command::Stage { case, stage, reason }) => stage::run(cli, case, stage, reason),
+        Some(Command::Coverage {
+            rows,
+            columns,
+            suggest,
+            json,
+        }) => coverage::run(cli, rows, columns, *suggest, *json),
+        Some(Command::Status { json }) => status::run(cli, *json),
         Some(Command::Generate { out, projects, seed }) => generate::run(out, *projects, *seed),
     };
     ExitCode::from(code)

@@ -105,6 +105,52 @@ pub fn projects(rng: &mut Rng, study: &Study, count: usize) -> Vec<Case> {
             stage_log: Vec::new(),
         });
     }
+    // Projects never granted: part of the sampling frame, not of the review pool.
+    for _ in 0..count * 3 / 5 {
+        let year = 2019 + rng.weighted(&START_SHARE) as i32;
+        let place = pick_place(rng, &places);
+        let number = per_year.entry(year).or_insert(0);
+        *number += 1;
+        let areas: Vec<&FocusArea> = study
+            .strata
+            .focus_areas
+            .iter()
+            .filter(|f| f.years.contains(&year))
+            .collect();
+        let focus = *rng.pick(&areas);
+        let pattern: &str = *rng.pick(text::title_patterns(&focus.id));
+        let application = Application {
+            id: ApplicationId::new(format!("A{year}-{:04}", rng.between(1, 9999))),
+            year,
+            status: ApplicationStatus::Rejected,
+            focus_area: Some(focus.id.clone()),
+            amount_applied: rng.between(30, 200) as u64 * 10_000,
+            amount_granted: 0,
+        };
+        cases.push(Case {
+            id: CaseId::new(format!("p{year}-{:03}", *number)),
+            origin: Origin::Project,
+            title: text::fill(pattern, place.name, "", "", 0),
+            municipality: place.name.to_string(),
+            county: place.county.to_string(),
+            region: study.region_of_county(place.county).unwrap_or_default().to_string(),
+            population: Some(place.population),
+            focus_area: Some(focus.id.clone()),
+            kind: Some(if rng.chance(0.4) {
+                ProjectKind::New
+            } else {
+                ProjectKind::Adaptation
+            }),
+            pilot: false,
+            documents: documents(std::slice::from_ref(&application)),
+            applications: vec![application],
+            attributes: BTreeMap::new(),
+            reviewers: Vec::new(),
+            excluded_reviewers: Vec::new(),
+            stage: Stage::Pool,
+            stage_log: Vec::new(),
+        });
+    }
     cases
 }
 

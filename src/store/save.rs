@@ -31,6 +31,27 @@ pub enum Saved {
     Unchanged,
 }
 
+/// Fails if `path` changed on disk since casebook last saw it (or appeared
+/// where casebook saw nothing): the check before a batch of writes that must
+/// happen all together or not at all.
+pub fn check_unchanged(stamps: &Stamps, path: &Path) -> Result<(), SaveError> {
+    let on_disk = match fs::read(path) {
+        Ok(bytes) => Some(bytes),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(source) => {
+            return Err(SaveError::Io {
+                path: path.to_path_buf(),
+                source,
+            })
+        }
+    };
+    match (on_disk, stamps.get(path)) {
+        (Some(bytes), Some(seen)) if fingerprint(&bytes) != seen => Err(SaveError::ChangedOnDisk(path.to_path_buf())),
+        (Some(_), None) => Err(SaveError::CreatedOnDisk(path.to_path_buf())),
+        _ => Ok(()),
+    }
+}
+
 /// Writes `value` to `path` as RON. `stamps` says what casebook last saw there.
 pub fn save_value<T: Serialize>(stamps: &mut Stamps, path: &Path, value: &T) -> Result<Saved, SaveError> {
     let text = to_ron(value).map_err(|source| SaveError::Serialize {

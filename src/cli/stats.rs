@@ -1,0 +1,57 @@
+//! `casebook stats --by DIMENSION`: applications, granted, rejected, rate,
+//! amounts and cases per value (the report's Table 3.2 by size band).
+
+use super::open::open;
+use super::Cli;
+use crate::analysis::stats::stats_by;
+use crate::domain::Stratum;
+use serde_json::json;
+
+pub fn run(cli: &Cli, by: &str, json: bool) -> u8 {
+    let Some(stratum) = Stratum::from_key(by).filter(|s| *s != Stratum::Pilot) else {
+        eprintln!("casebook: --by must be size_band, region, focus_area, year or kind, not `{by}`");
+        return 2;
+    };
+    let opened = match open(cli.study.as_deref(), cli.as_user.as_deref()) {
+        Ok(opened) => opened,
+        Err(e) => {
+            eprintln!("casebook: {e}");
+            return 1;
+        }
+    };
+    let (rows, total) = stats_by(&opened.data, stratum);
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json!({"by": by, "rows": rows, "total": total})).unwrap_or_default()
+        );
+        return 0;
+    }
+    println!(
+        "{:<28}{:>13}{:>9}{:>10}{:>10}{:>16}{:>16}{:>7}",
+        by, "applications", "granted", "rejected", "rate", "applied (NOK)", "granted (NOK)", "cases"
+    );
+    for row in rows.iter().chain(std::iter::once(&total)) {
+        let key = if stratum == Stratum::FocusArea {
+            opened.data.focus_area_name(&row.key).to_string()
+        } else {
+            row.key.clone()
+        };
+        let key: String = if key.chars().count() > 27 {
+            key.chars().take(26).chain(['…']).collect()
+        } else {
+            key
+        };
+        println!(
+            "{key:<28}{:>13}{:>9}{:>10}{:>9.2} %{:>16}{:>16}{:>7}",
+            row.applications,
+            row.granted,
+            row.rejected,
+            row.granted_rate * 100.0,
+            row.amount_applied,
+            row.amount_granted,
+            row.cases
+        );
+    }
+    0
+}

@@ -1,0 +1,61 @@
+//! `casebook status`: fieldwork progress per candidate case, totals first.
+
+use super::open::open;
+use super::Cli;
+use crate::analysis::progress::progress;
+use serde_json::json;
+use std::collections::BTreeMap;
+
+fn informants(by_status: &BTreeMap<String, usize>) -> String {
+    by_status
+        .iter()
+        .map(|(s, n)| format!("{n} {s}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub fn run(cli: &Cli, json: bool) -> u8 {
+    let opened = match open(cli.study.as_deref(), cli.as_user.as_deref()) {
+        Ok(opened) => opened,
+        Err(e) => {
+            eprintln!("casebook: {e}");
+            return 1;
+        }
+    };
+    let (rows, total) = progress(&opened.data);
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json!({"total": total, "cases": rows})).unwrap_or_default()
+        );
+        return 0;
+    }
+    println!(
+        "total: {} cases; reviews {}/{} submitted; {} conflicts open; informants: {}; interviews {} held, {} coded",
+        rows.len(),
+        total.reviews_submitted,
+        total.reviews_assigned,
+        total.conflicts_open,
+        informants(&total.informants),
+        total.interviews_held,
+        total.interviews_coded
+    );
+    println!(
+        "{:<12}{:<14}{:<12}{:>8}{:>10}{:>11}{:>7}  informants",
+        "case", "municipality", "stage", "reviews", "conflicts", "interviews", "coded"
+    );
+    for row in &rows {
+        println!(
+            "{:<12}{:<14}{:<12}{:>8}{:>10}{:>11}{:>7}  {}",
+            row.case.to_string(),
+            row.municipality.chars().take(13).collect::<String>(),
+            row.stage,
+            format!("{}/{}", row.reviews_submitted, row.reviews_assigned),
+            row.conflicts_open,
+            row.interviews_held,
+            row.interviews_coded,
+            informants(&row.informants)
+        );
+    }
+    0
+}
