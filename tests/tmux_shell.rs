@@ -12,7 +12,7 @@ fn start_on_demo() -> Tmux {
         "CASEBOOK_USER=astrid {}; echo \"casebook exited with $?\"",
         binary()
     ));
-    tmux.wait_for("Cases (325)");
+    tmux.wait_for("Cases (325 of 325)");
     tmux
 }
 
@@ -64,7 +64,7 @@ fn a_resize_redraws_and_a_tiny_window_says_it_is_too_small() {
     tmux.tmux(&["resize-window", "-t", "main", "-x", "30", "-y", "6"]);
     tmux.wait_for("terminal too small");
     tmux.tmux(&["resize-window", "-t", "main", "-x", "120", "-y", "40"]);
-    tmux.wait_for("Cases (325)");
+    tmux.wait_for("Cases (325 of 325)");
     tmux.keys(&["q"]);
     tmux.wait_for("casebook exited with 0");
 }

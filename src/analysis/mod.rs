@@ -3,6 +3,7 @@
 
 pub mod agreement;
 pub mod assignment;
+pub mod case_query;
 pub mod conflicts;
 pub mod coverage;
 pub mod progress;

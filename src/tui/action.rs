@@ -80,6 +80,17 @@ pub enum Action {
     ShowQueue,
     ShowConflicts,
     ShowAgreement,
+    /// Cases screen: search, filter, clear, sort, move a case's stage.
+    Search,
+    AddFilter,
+    ClearFilters,
+    SortNext,
+    SortReverse,
+    MoveStage,
+    /// Coverage screen: change the matrix's rows or columns; show suggestions.
+    CycleRows,
+    CycleColumns,
+    ToggleSuggestions,
 }
 
 impl Action {
@@ -109,6 +120,15 @@ impl Action {
             Action::ShowQueue => "review_queue",
             Action::ShowConflicts => "review_conflicts",
             Action::ShowAgreement => "review_agreement",
+            Action::Search => "search",
+            Action::AddFilter => "filter",
+            Action::ClearFilters => "clear_filters",
+            Action::SortNext => "sort",
+            Action::SortReverse => "sort_reverse",
+            Action::MoveStage => "move_stage",
+            Action::CycleRows => "matrix_rows",
+            Action::CycleColumns => "matrix_columns",
+            Action::ToggleSuggestions => "suggestions",
         }
     }
 }

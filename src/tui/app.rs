@@ -4,10 +4,11 @@
 //! out. Tests drive `handle_key` and `update` directly.
 
 use super::action::{Action, Mode, Screen};
-use super::input::{InputOutcome, TextInput};
+use super::input::{InputOutcome, InputPurpose, TextInput};
 use super::keymap::Keymap;
 use super::screens;
-use crate::domain::{CaseId, ResearcherId, Resolution, Review, StudyData};
+use crate::analysis::case_query::{CaseQuery, FilterOn};
+use crate::domain::{CaseId, ResearcherId, Resolution, Review, Stage, Stratum, StudyData};
 use crate::store::identity::Config;
 use crate::store::{Layout, Problem, Stamps};
 use chrono::{DateTime, FixedOffset};
@@ -53,6 +54,23 @@ pub enum Popup {
         question: String,
         on_yes: Pending,
     },
+    /// Choose one of a few items.
+    Picker {
+        title: String,
+        items: Vec<String>,
+        selected: usize,
+        purpose: PickerPurpose,
+    },
+}
+
+/// What a choice in a picker is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PickerPurpose {
+    /// Which dimension to filter on; then its value.
+    FilterOn,
+    FilterValue(FilterOn),
+    /// Where to move a case.
+    StageOf(CaseId),
 }
 
 /// What a confirmed question goes on to do.
@@ -86,6 +104,25 @@ pub enum Effect {
     SaveConfig(Config),
     SaveReview(CaseId, Review),
     SaveResolution(CaseId, Resolution),
+    SaveCase(CaseId),
+}
+
+/// The Coverage screen's choices.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CoverageState {
+    pub rows: Stratum,
+    pub columns: Stratum,
+    pub suggestions: bool,
+}
+
+impl Default for CoverageState {
+    fn default() -> Self {
+        CoverageState {
+            rows: Stratum::SizeBand,
+            columns: Stratum::Region,
+            suggestions: false,
+        }
+    }
 }
 
 pub struct App {
@@ -102,6 +139,9 @@ pub struct App {
     pub input: Option<TextInput>,
     pub cursors: BTreeMap<ListId, Cursor>,
     pub review: ReviewState,
+    /// The Cases screen's filters, search and sort.
+    pub cases: CaseQuery,
+    pub coverage: CoverageState,
     /// The latest message for the status line.
     pub message: Option<String>,
     pub should_quit: bool,
@@ -141,6 +181,8 @@ impl App {
             input: None,
             cursors: ListId::all().map(|l| (l, Cursor::default())).collect(),
             review: ReviewState::default(),
+            cases: CaseQuery::default(),
+            coverage: CoverageState::default(),
             message,
             should_quit: false,
             now: local_now,
@@ -188,7 +230,16 @@ impl App {
                 self.should_quit = true;
                 return effects;
             }
-            return match input.handle(key) {
+            let outcome = input.handle(key);
+            if input.purpose == InputPurpose::Search {
+                // The list follows the search as it is typed.
+                self.cases.search = match &outcome {
+                    InputOutcome::Cancelled => String::new(),
+                    _ => input.text(),
+                };
+                self.select_first(ListId::Screen(Screen::Cases));
+            }
+            return match outcome {
                 InputOutcome::Editing => Vec::new(),
                 InputOutcome::Confirmed(text) => self
                     .input
@@ -233,16 +284,71 @@ impl App {
             (Some(Popup::Help), Action::ToggleHelp | Action::Back) => self.popup = None,
             (Some(Popup::Help), _) | (Some(Popup::Confirm { .. }), _) => {}
             (Some(Popup::WhoAmI { selected }), action) => return self.update_who_am_i(*selected, action),
+            (Some(Popup::Picker { .. }), action) => return self.update_picker(action),
             (None, Action::ToggleHelp) => self.popup = Some(Popup::Help),
             (None, Action::NextScreen) => self.screen = self.screen.next(),
             (None, Action::PreviousScreen) => self.screen = self.screen.previous(),
             (None, Action::GoTo(screen)) => self.screen = screen,
             (None, action) if self.screen == Screen::Review => return self.update_review(action),
+            (None, action) if self.screen == Screen::Cases && action.is_for_cases() => {
+                return self.update_cases(action)
+            }
+            (None, Action::CycleRows) if self.screen == Screen::Coverage => {
+                self.coverage.rows = next_stratum(self.coverage.rows, self.coverage.columns)
+            }
+            (None, Action::CycleColumns) if self.screen == Screen::Coverage => {
+                self.coverage.columns = next_stratum(self.coverage.columns, self.coverage.rows)
+            }
+            (None, Action::ToggleSuggestions) if self.screen == Screen::Coverage => {
+                self.coverage.suggestions = !self.coverage.suggestions
+            }
             (None, Action::Up | Action::Down | Action::Top | Action::Bottom | Action::PageUp | Action::PageDown) => {
                 self.move_cursor(action)
             }
             (None, _) => {}
         }
+        Vec::new()
+    }
+
+    /// Puts the cursor of `list` back on its first row (after the rows changed).
+    pub(super) fn select_first(&mut self, list: ListId) {
+        if let Some(cursor) = self.cursors.get_mut(&list) {
+            cursor.selected = 0;
+            cursor.offset.set(0);
+        }
+    }
+
+    fn update_picker(&mut self, action: Action) -> Vec<Effect> {
+        let Some(Popup::Picker {
+            title,
+            items,
+            selected,
+            purpose,
+        }) = self.popup.take()
+        else {
+            return Vec::new();
+        };
+        let last = items.len().saturating_sub(1);
+        let selected = match action {
+            Action::Up => selected.saturating_sub(1),
+            Action::Down => (selected + 1).min(last),
+            Action::Top => 0,
+            Action::Bottom => last,
+            Action::Back => return Vec::new(),
+            Action::Open => {
+                return items
+                    .get(selected)
+                    .map(|item| self.picked(purpose, item.clone()))
+                    .unwrap_or_default()
+            }
+            _ => selected,
+        };
+        self.popup = Some(Popup::Picker {
+            title,
+            items,
+            selected,
+            purpose,
+        });
         Vec::new()
     }
 
@@ -290,4 +396,39 @@ impl App {
         self.popup = Some(Popup::WhoAmI { selected });
         Vec::new()
     }
+}
+
+/// The next stratum for a matrix axis, skipping the other axis's.
+fn next_stratum(current: Stratum, other: Stratum) -> Stratum {
+    let all = Stratum::ALL;
+    let mut i = all.iter().position(|s| *s == current).unwrap_or(0);
+    loop {
+        i = (i + 1) % all.len();
+        if all[i] != other {
+            return all[i];
+        }
+    }
+}
+
+impl Action {
+    fn is_for_cases(self) -> bool {
+        matches!(
+            self,
+            Action::Search
+                | Action::AddFilter
+                | Action::ClearFilters
+                | Action::SortNext
+                | Action::SortReverse
+                | Action::MoveStage
+        )
+    }
+}
+
+/// A stage label for pickers.
+pub fn stage_items(current: Stage) -> Vec<String> {
+    Stage::ALL
+        .iter()
+        .filter(|s| **s != current)
+        .map(|s| s.label().to_string())
+        .collect()
 }

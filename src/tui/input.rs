@@ -3,7 +3,7 @@
 //! Enter to confirm a one-line field, Ctrl-S to confirm any field and Esc
 //! to close it.
 
-use crate::domain::{Answer, CaseId, CriterionId};
+use crate::domain::{Answer, CaseId, CriterionId, Stage};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
@@ -20,6 +20,10 @@ pub enum InputPurpose {
         criterion: CriterionId,
         value: Answer,
     },
+    /// The Cases screen's search, applied as it is typed.
+    Search,
+    /// Why a case moves to another stage.
+    StageReason { case: CaseId, to: Stage },
 }
 
 pub struct TextInput {

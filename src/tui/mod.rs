@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+mod cases_update;
 pub mod input;
 pub mod keymap;
 mod review_update;
@@ -79,6 +80,14 @@ fn carry_out(app: &mut App, effect: Effect) {
             let path = app.layout.review_file(&case, &review.reviewer);
             if let Err(e) = store::save_value(&mut app.stamps, &path, &review) {
                 app.message = Some(format!("not saved: {e}"));
+            }
+        }
+        Effect::SaveCase(case) => {
+            let path = app.layout.case_file(&case);
+            if let Some(data) = app.data.cases.get(&case) {
+                if let Err(e) = store::save_value(&mut app.stamps, &path, &data.case) {
+                    app.message = Some(format!("not saved: {e}"));
+                }
             }
         }
         Effect::SaveResolution(case, resolution) => {

@@ -226,6 +226,11 @@ impl App {
     /// What a confirmed text field goes on to do.
     pub(super) fn confirm_input(&mut self, purpose: InputPurpose, text: String) -> Vec<Effect> {
         match purpose {
+            InputPurpose::Search => {
+                self.cases.search = text;
+                Vec::new()
+            }
+            InputPurpose::StageReason { case, to } => self.confirm_stage_reason(case, to, text),
             InputPurpose::ReviewText { case, criterion } => {
                 let Some((_, mut review)) = self.my_review().filter(|(c, _)| *c == case) else {
                     return Vec::new();

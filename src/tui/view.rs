@@ -44,11 +44,37 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(Popup::Help) => help::render(frame, body, &app.keymap, app.screen, app.mode()),
         Some(Popup::WhoAmI { selected }) => render_who_am_i(frame, body, app, *selected),
         Some(Popup::Confirm { question, .. }) => render_question(frame, body, question),
+        Some(Popup::Picker {
+            title, items, selected, ..
+        }) => render_picker(frame, body, title, items, *selected),
         None => {}
     }
     if let Some(input) = &app.input {
         render_input(frame, body, input);
     }
+}
+
+fn render_picker(frame: &mut Frame, area: Rect, title: &str, items: &[String], selected: usize) {
+    let list_items: Vec<ListItem> = items.iter().map(|i| ListItem::new(Line::raw(i.clone()))).collect();
+    let width = items
+        .iter()
+        .map(|i| i.chars().count())
+        .max()
+        .unwrap_or(10)
+        .max(title.chars().count()) as u16
+        + 6;
+    let popup = help::centered(area, width.min(area.width), (items.len() as u16 + 2).min(area.height));
+    frame.render_widget(Clear, popup);
+    let mut state = ListState::default().with_selected(Some(selected));
+    let list = List::new(list_items)
+        .block(
+            Block::bordered()
+                .title(title.to_string())
+                .title_bottom(" Enter picks, Esc closes "),
+        )
+        .highlight_style(Style::new().add_modifier(Modifier::REVERSED))
+        .highlight_symbol("▶ ");
+    frame.render_stateful_widget(list, popup, &mut state);
 }
 
 fn render_question(frame: &mut Frame, area: Rect, question: &str) {

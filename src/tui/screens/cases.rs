@@ -1,72 +1,142 @@
-//! The Cases screen: every case as a table, with the selected case's
-//! applications, documents, reviewers and stage log below.
+//! The Cases screen: the pool as a table, filtered, searched and sorted,
+//! with the selected case's applications, documents, reviewers and stage log.
 
 use super::kroner;
+use crate::analysis::case_query::{Column, Found};
 use crate::domain::*;
 use crate::tui::action::Screen;
 use crate::tui::app::{App, ListId};
+use crate::tui::input::InputPurpose;
 use crate::tui::widgets::selectable_table;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Row, Wrap};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Wrap};
 use ratatui::Frame;
 
-/// The cases in the order the table shows them.
-pub fn rows(app: &App) -> Vec<&CaseData> {
-    app.data.cases.values().collect()
+/// The cases the table shows, in its order.
+pub fn rows(app: &App) -> Vec<Found<'_>> {
+    app.cases.apply(&app.data)
+}
+
+/// `text` with the characters at `positions` highlighted.
+fn highlighted(text: &str, positions: &[usize]) -> Line<'static> {
+    if positions.is_empty() {
+        return Line::raw(text.to_string());
+    }
+    let hit = Style::new()
+        .fg(Color::Yellow)
+        .add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+    Line::from(
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| {
+                if positions.contains(&i) {
+                    Span::styled(c.to_string(), hit)
+                } else {
+                    Span::raw(c.to_string())
+                }
+            })
+            .collect::<Vec<_>>(),
+    )
+}
+
+fn filter_line(app: &App) -> Line<'static> {
+    let mut parts: Vec<String> = app
+        .cases
+        .filters
+        .iter()
+        .filter(|(_, values)| !values.is_empty())
+        .map(|(on, values)| {
+            format!(
+                "{} = {}",
+                on.label(),
+                values.iter().cloned().collect::<Vec<_>>().join(" or ")
+            )
+        })
+        .collect();
+    let searching = app.input.as_ref().is_some_and(|i| i.purpose == InputPurpose::Search);
+    if !app.cases.search.is_empty() || searching {
+        parts.push(format!("search \"{}\"", app.cases.search));
+    }
+    let sort = format!(
+        "sorted by {} {}",
+        app.cases.sort.title().to_lowercase(),
+        if app.cases.descending { "▼" } else { "▲" }
+    );
+    if parts.is_empty() {
+        Line::from(vec![
+            Span::styled(" no filters ", Style::new().fg(Color::DarkGray)),
+            Span::raw(format!(
+                "· {sort} · / search  f filter  s sort  m move stage  ? all keys"
+            )),
+        ])
+    } else {
+        Line::from(vec![
+            Span::styled(
+                format!(" {} ", parts.join(" · ")),
+                Style::new().fg(Color::Black).bg(Color::Yellow),
+            ),
+            Span::raw(format!(" · {sort} · x clears")),
+        ])
+    }
 }
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let cases = rows(app);
-    let [table_area, details_area] =
-        Layout::vertical([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(area);
-    let header = Row::new([
-        "Id",
-        "Municipality",
-        "Size band",
-        "Region",
-        "Focus area",
-        "Years",
-        "Stage",
-        "Reviews",
-    ]);
-    let table_rows: Vec<Row> = cases
+    let found = rows(app);
+    let [filters_area, table_area, details_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Percentage(58), Constraint::Fill(1)]).areas(area);
+    frame.render_widget(Paragraph::new(filter_line(app)), filters_area);
+    let header = Row::new(Column::ALL.map(|c| {
+        if c == app.cases.sort {
+            format!("{}{}", c.title(), if app.cases.descending { "▼" } else { "▲" })
+        } else {
+            c.title().to_string()
+        }
+    }));
+    let table_rows: Vec<Row> = found
         .iter()
-        .map(|c| {
+        .map(|f| {
+            let c = f.case;
             let case = &c.case;
-            Row::new([
-                case.id.to_string(),
-                case.municipality.clone(),
-                app.data.size_band_of(case).unwrap_or("").to_string(),
-                case.region.clone(),
-                case.focus_area
-                    .as_deref()
-                    .map(|f| app.data.focus_area_name(f))
-                    .unwrap_or("")
-                    .to_string(),
-                case.years_label(),
-                case.stage.label().to_string(),
-                if case.reviewers.is_empty() {
+            Row::new(vec![
+                Cell::from(highlighted(case.id.as_str(), &f.in_id)),
+                Cell::from(highlighted(&case.municipality, &f.in_municipality)),
+                Cell::from(app.data.size_band_of(case).unwrap_or("").to_string()),
+                Cell::from(case.region.clone()),
+                Cell::from(
+                    case.focus_area
+                        .as_deref()
+                        .map(|f| app.data.focus_area_name(f))
+                        .unwrap_or("")
+                        .to_string(),
+                ),
+                Cell::from(case.years_label()),
+                Cell::from(case.kind.map(|k| k.label()).unwrap_or("").to_string()),
+                Cell::from(if case.pilot { "pilot" } else { "" }.to_string()),
+                Cell::from(case.stage.label().to_string()),
+                Cell::from(if case.reviewers.is_empty() {
                     String::new()
                 } else {
                     format!("{}/{}", c.submitted_reviews(), case.reviewers.len())
-                },
+                }),
             ])
         })
         .collect();
     let widths = [
-        Constraint::Length(18),
+        Constraint::Length(14),
         Constraint::Length(13),
         Constraint::Length(11),
         Constraint::Length(10),
         Constraint::Fill(1),
         Constraint::Length(9),
+        Constraint::Length(10),
+        Constraint::Length(5),
         Constraint::Length(11),
         Constraint::Length(7),
     ];
     let cursor = app.cursor(ListId::Screen(Screen::Cases));
-    let title = format!(" Cases ({}) ", cases.len());
+    let title = format!(" Cases ({} of {}) ", found.len(), app.data.cases.len());
     selectable_table::render(
         frame,
         table_area,
@@ -76,24 +146,28 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         &widths,
         cursor,
     );
-    let selected = cases.get(cursor.selected.min(cases.len().saturating_sub(1)));
-    render_details(frame, details_area, app, selected.copied());
+    let selected = found.get(cursor.selected.min(found.len().saturating_sub(1)));
+    render_details(frame, details_area, app, selected);
 }
 
-fn render_details(frame: &mut Frame, area: Rect, app: &App, case: Option<&CaseData>) {
-    let Some(data) = case else {
-        frame.render_widget(
-            Paragraph::new("No cases yet: `casebook import pool FILE.csv` brings in the pool.")
-                .block(Block::bordered().title(" Details ")),
-            area,
-        );
+fn render_details(frame: &mut Frame, area: Rect, app: &App, found: Option<&Found>) {
+    let Some(found) = found else {
+        let text = if app.data.cases.is_empty() {
+            "No cases yet: `casebook import pool FILE.csv` brings in the pool."
+        } else {
+            "No case matches the filters and search; x clears them."
+        };
+        frame.render_widget(Paragraph::new(text).block(Block::bordered().title(" Details ")), area);
         return;
     };
+    let data = found.case;
     let case = &data.case;
     let [facts_area, log_area] =
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
     let bold = Style::new().add_modifier(Modifier::BOLD);
-    let mut facts = vec![Line::styled(case.title.clone(), bold)];
+    let mut title = highlighted(&case.title, &found.in_title);
+    title.style = bold;
+    let mut facts = vec![title];
     let place: Vec<String> = [
         Some(case.municipality.clone()),
         Some(case.county.clone()).filter(|c| !c.is_empty()),
@@ -123,13 +197,23 @@ fn render_details(frame: &mut Frame, area: Rect, app: &App, case: Option<&CaseDa
         facts.push(Line::raw(traits.join(" · ")));
     }
     for application in &case.applications {
+        let status = match application.status {
+            ApplicationStatus::Granted => "granted",
+            ApplicationStatus::Rejected => "rejected",
+        };
         facts.push(Line::raw(format!(
-            "{} {} {:?}: applied {} granted {}",
+            "{} {} {status}: applied {} granted {}",
             application.year,
             application.id,
-            application.status,
             kroner(application.amount_applied),
             kroner(application.amount_granted)
+        )));
+    }
+    if case.applications.len() > 1 {
+        facts.push(Line::raw(format!(
+            "in all: applied {} granted {}",
+            kroner(case.amount_applied()),
+            kroner(case.amount_granted())
         )));
     }
     if !case.documents.is_empty() {
@@ -150,6 +234,9 @@ fn render_details(frame: &mut Frame, area: Rect, app: &App, case: Option<&CaseDa
             })
             .collect();
         facts.push(Line::raw(format!("Reviewers: {}", reviewers.join(", "))));
+    }
+    for (name, value) in &case.attributes {
+        facts.push(Line::raw(format!("{name}: {value}")));
     }
     if !data.informants.is_empty() || !data.interviews.is_empty() {
         facts.push(Line::raw(format!(
@@ -178,7 +265,7 @@ fn render_details(frame: &mut Frame, area: Rect, app: &App, case: Option<&CaseDa
     frame.render_widget(
         Paragraph::new(log)
             .wrap(Wrap { trim: true })
-            .block(Block::bordered().title(" Stage log ")),
+            .block(Block::bordered().title(" Stage log (m moves) ")),
         log_area,
     );
 }

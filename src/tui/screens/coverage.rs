@@ -2,6 +2,8 @@
 //! the frame, the gaps in words, and the candidates with their fieldwork.
 
 use crate::analysis::coverage::{by_stratum, gaps, matrix, values};
+use crate::analysis::progress::progress;
+use crate::analysis::suggest::{next_case, reserves_for_selected};
 use crate::domain::*;
 use crate::tui::action::Screen;
 use crate::tui::app::{App, ListId};
@@ -34,44 +36,78 @@ fn stage_order(stage: Stage) -> u8 {
 }
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let bands = values(&app.data, Stratum::SizeBand);
-    let [top, bottom] = Layout::vertical([Constraint::Length(bands.len() as u16 + 5), Constraint::Fill(1)]).areas(area);
-    let [matrix_area, gaps_area] =
-        Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(top);
-    render_matrix(frame, matrix_area, app, &bands);
-    let mut lines: Vec<Line> = gaps(&app.data)
-        .into_iter()
-        .map(|g| Line::raw(format!("• {g}")))
-        .collect();
-    if lines.is_empty() {
-        lines.push(Line::raw(
-            "No gaps: every stratum value in the frame has a selected case.",
-        ));
-    }
+    let row_values = values(&app.data, app.coverage.rows);
+    let height = (row_values.len() as u16 + 4).min(area.height / 2).max(6);
+    let [top, bottom] = Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(area);
+    let [matrix_area, side_area] =
+        Layout::horizontal([Constraint::Percentage(68), Constraint::Percentage(32)]).areas(top);
+    render_matrix(frame, matrix_area, app, &row_values);
+    let (title, lines): (&str, Vec<Line>) = if app.coverage.suggestions {
+        let mut lines = Vec::new();
+        match next_case(&app.data) {
+            Some(next) => lines.push(Line::styled(
+                format!("• {}", next.explanation),
+                Style::new().add_modifier(Modifier::BOLD),
+            )),
+            None => lines.push(Line::raw("Nothing left to suggest.")),
+        }
+        for reserve in reserves_for_selected(&app.data) {
+            lines.push(Line::raw(format!("• {}", reserve.explanation)));
+        }
+        (" Suggestions (s shows gaps) ", lines)
+    } else {
+        let mut lines: Vec<Line> = gaps(&app.data)
+            .into_iter()
+            .map(|g| Line::raw(format!("• {g}")))
+            .collect();
+        if lines.is_empty() {
+            lines.push(Line::raw(
+                "No gaps: every stratum value in the frame has a selected case.",
+            ));
+        }
+        (" Gaps (s suggests) ", lines)
+    };
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
-            .block(Block::bordered().title(" Gaps ")),
-        gaps_area,
+            .block(Block::bordered().title(title)),
+        side_area,
     );
     render_candidates(frame, bottom, app);
 }
 
-fn render_matrix(frame: &mut Frame, area: Rect, app: &App, bands: &[String]) {
-    let regions = values(&app.data, Stratum::Region);
-    let cells = matrix(&app.data, Stratum::SizeBand, Stratum::Region);
-    let totals = by_stratum(&app.data, Stratum::Region);
-    let (candidates, selected, reserve) = totals.iter().fold((0, 0, 0), |(c, s, r), t| {
+/// A stratum value as shown in a narrow cell.
+fn short(app: &App, stratum: Stratum, value: &str) -> String {
+    match stratum {
+        Stratum::FocusArea => app.data.focus_area_name(value).to_string(),
+        _ => value.to_string(),
+    }
+}
+
+fn render_matrix(frame: &mut Frame, area: Rect, app: &App, row_values: &[String]) {
+    let (rows, columns) = (app.coverage.rows, app.coverage.columns);
+    let column_values = values(&app.data, columns);
+    let cells = matrix(&app.data, rows, columns);
+    let totals = by_stratum(&app.data, rows);
+    let all = by_stratum(&app.data, Stratum::Region);
+    let (candidates, selected, reserve) = all.iter().fold((0, 0, 0), |(c, s, r), t| {
         (c + t.shortlisted, s + t.selected, r + t.reserve)
     });
-    let header = Row::new(std::iter::once("Size band".to_string()).chain(regions.iter().cloned()))
-        .style(Style::new().add_modifier(Modifier::BOLD));
-    let table_rows: Vec<Row> = bands
+    let label_width = 12u16;
+    let cell_width = ((area.width.saturating_sub(label_width + 14)) / column_values.len().max(1) as u16).clamp(5, 12);
+    let clip = |text: String, width: u16| -> String { text.chars().take(width as usize).collect() };
+    let header = Row::new(
+        std::iter::once(clip(rows.key().replace('_', " "), label_width))
+            .chain(column_values.iter().map(|v| clip(short(app, columns, v), cell_width)))
+            .chain(std::iter::once("sel/frame".to_string())),
+    )
+    .style(Style::new().add_modifier(Modifier::BOLD));
+    let table_rows: Vec<Row> = row_values
         .iter()
-        .map(|band| {
-            let mut row = vec![Cell::from(band.clone())];
-            for region in &regions {
-                let cell = cells.iter().find(|c| &c.row == band && &c.column == region);
+        .map(|row_value| {
+            let mut row = vec![Cell::from(clip(short(app, rows, row_value), label_width))];
+            for column_value in &column_values {
+                let cell = cells.iter().find(|c| &c.row == row_value && &c.column == column_value);
                 let (frame_count, selected) = cell.map(|c| (c.frame, c.selected)).unwrap_or((0, 0));
                 let style = match (frame_count, selected) {
                     (0, _) => Style::new().fg(Color::DarkGray),
@@ -80,13 +116,28 @@ fn render_matrix(frame: &mut Frame, area: Rect, app: &App, bands: &[String]) {
                 };
                 row.push(Cell::from(format!("{selected}/{frame_count}")).style(style));
             }
+            let total = totals.iter().find(|t| &t.key == row_value);
+            let target = total
+                .and_then(|t| t.target)
+                .map(|t| format!(" ≥{t}"))
+                .unwrap_or_default();
+            row.push(Cell::from(
+                total
+                    .map(|t| format!("{}/{}{target}", t.selected, t.frame))
+                    .unwrap_or_default(),
+            ));
             Row::new(row)
         })
         .collect();
-    let mut widths = vec![Constraint::Length(12)];
-    widths.extend(regions.iter().map(|_| Constraint::Length(11)));
+    let mut widths = vec![Constraint::Length(label_width)];
+    widths.extend(column_values.iter().map(|_| Constraint::Length(cell_width)));
+    widths.push(Constraint::Length(11));
     let block = Block::bordered()
-        .title(" Selected/frame: size band x region ")
+        .title(format!(
+            " Selected/frame: {} x {} (r, c change) ",
+            rows.key().replace('_', " "),
+            columns.key().replace('_', " ")
+        ))
         .title_bottom(format!(
             " {candidates} shortlisted · {selected} selected · {reserve} reserve "
         ));
@@ -94,50 +145,39 @@ fn render_matrix(frame: &mut Frame, area: Rect, app: &App, bands: &[String]) {
 }
 
 fn render_candidates(frame: &mut Frame, area: Rect, app: &App) {
+    let (progress, total) = progress(&app.data);
+    let informants = |by: &std::collections::BTreeMap<String, usize>| {
+        by.iter()
+            .map(|(s, n)| format!("{n} {s}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let header = Row::new([
         "Case",
         "Municipality",
-        "Size band",
-        "Region",
         "Stage",
         "Reviews",
         "Conflicts",
-        "Informants",
         "Interviews",
+        "Coded",
+        "Informants",
     ]);
-    let table_rows: Vec<Row> = rows(app)
-        .into_iter()
-        .map(|c| {
-            let conflicts = crate::analysis::conflicts::case_conflicts(&app.data.study, c);
-            let open = conflicts.iter().filter(|(_, resolved)| !resolved).count();
-            let interviewed = c
-                .informants
-                .values()
-                .filter(|i| i.status() == RecruitmentStatus::Interviewed)
-                .count();
-            let coded = c.interviews.values().filter(|i| !i.codings.is_empty()).count();
+    let table_rows: Vec<Row> = progress
+        .iter()
+        .map(|p| {
             Row::new([
-                c.case.id.to_string(),
-                c.case.municipality.clone(),
-                app.data.size_band_of(&c.case).unwrap_or("").to_string(),
-                c.case.region.clone(),
-                c.case.stage.label().to_string(),
-                format!("{}/2", c.submitted_reviews()),
-                if open > 0 {
-                    format!("{open} open")
+                p.case.to_string(),
+                p.municipality.clone(),
+                p.stage.clone(),
+                format!("{}/{}", p.reviews_submitted, p.reviews_assigned),
+                if p.conflicts_open > 0 {
+                    format!("{} open", p.conflicts_open)
                 } else {
                     String::new()
                 },
-                if c.informants.is_empty() {
-                    String::new()
-                } else {
-                    format!("{interviewed}/{} interviewed", c.informants.len())
-                },
-                if c.interviews.is_empty() {
-                    String::new()
-                } else {
-                    format!("{coded}/{} coded", c.interviews.len())
-                },
+                p.interviews_held.to_string(),
+                p.interviews_coded.to_string(),
+                informants(&p.informants),
             ])
         })
         .collect();
@@ -145,14 +185,22 @@ fn render_candidates(frame: &mut Frame, area: Rect, app: &App) {
         Constraint::Length(11),
         Constraint::Length(13),
         Constraint::Length(11),
-        Constraint::Length(10),
-        Constraint::Length(11),
         Constraint::Length(7),
         Constraint::Length(9),
-        Constraint::Length(15),
+        Constraint::Length(10),
+        Constraint::Length(5),
         Constraint::Fill(1),
     ];
-    let block = Block::bordered().title(Line::from(vec![Span::raw(" Candidates and fieldwork progress ")]));
+    let title = format!(
+        " Fieldwork: reviews {}/{} · {} conflicts open · interviews {} held, {} coded · informants {} ",
+        total.reviews_submitted,
+        total.reviews_assigned,
+        total.conflicts_open,
+        total.interviews_held,
+        total.interviews_coded,
+        informants(&total.informants)
+    );
+    let block = Block::bordered().title(Line::from(vec![Span::raw(title)]));
     selectable_table::render(
         frame,
         area,
