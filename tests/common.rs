@@ -46,3 +46,24 @@ pub fn first_project(dir: &Path) -> String {
     names.sort();
     names.into_iter().next().expect("a project case")
 }
+
+/// A copy of the demo study in a temporary folder, to change freely.
+pub fn demo_copy() -> tempfile::TempDir {
+    fn copy_tree(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).expect("create folder");
+        for entry in std::fs::read_dir(from).expect("read folder") {
+            let entry = entry.expect("entry");
+            let target = to.join(entry.file_name());
+            if entry.path().is_dir() {
+                copy_tree(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).expect("copy file");
+            }
+        }
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    for sub in ["cases", "guides"] {
+        copy_tree(&repo().join(sub), &dir.path().join(sub));
+    }
+    dir
+}

@@ -106,3 +106,26 @@ fn review_agreement_panel() {
     app.update(Action::ShowAgreement);
     assert_snapshot!(draw(&app, 120, 40).backend().to_string());
 }
+
+#[test]
+fn cases_filtered_by_region_and_searched() {
+    use casebook::analysis::case_query::FilterOn;
+    use casebook::domain::Stratum;
+    let mut app = demo_app(Some("astrid"));
+    app.cases
+        .filters
+        .entry(FilterOn::Stratum(Stratum::Region))
+        .or_default()
+        .insert("Vestlandet".into());
+    app.cases.search = "bomlo".into();
+    assert_snapshot!(draw(&app, 120, 40).backend().to_string());
+}
+
+#[test]
+fn coverage_with_suggestions_over_focus_area_and_region() {
+    let mut app = demo_app(Some("astrid"));
+    app.update(Action::GoTo(Screen::Coverage));
+    app.update(Action::CycleRows);
+    app.update(Action::ToggleSuggestions);
+    assert_snapshot!(draw(&app, 120, 40).backend().to_string());
+}

@@ -37,12 +37,26 @@ fn stage_order(stage: Stage) -> u8 {
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let row_values = values(&app.data, app.coverage.rows);
-    let height = (row_values.len() as u16 + 4).min(area.height / 2).max(6);
+    let (title, lines) = side_panel(app);
+    // Tall enough for the matrix and, within half the screen, for the side panel.
+    let wanted = (row_values.len() as u16 + 4).max(lines.len() as u16 * 2 + 2);
+    let height = wanted.min(area.height / 2).max(6);
     let [top, bottom] = Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(area);
     let [matrix_area, side_area] =
         Layout::horizontal([Constraint::Percentage(68), Constraint::Percentage(32)]).areas(top);
     render_matrix(frame, matrix_area, app, &row_values);
-    let (title, lines): (&str, Vec<Line>) = if app.coverage.suggestions {
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title(title)),
+        side_area,
+    );
+    render_candidates(frame, bottom, app);
+}
+
+/// The gaps, or with `s` the suggestions, beside the matrix.
+fn side_panel(app: &App) -> (&'static str, Vec<Line<'static>>) {
+    if app.coverage.suggestions {
         let mut lines = Vec::new();
         match next_case(&app.data) {
             Some(next) => lines.push(Line::styled(
@@ -66,14 +80,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             ));
         }
         (" Gaps (s suggests) ", lines)
-    };
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .block(Block::bordered().title(title)),
-        side_area,
-    );
-    render_candidates(frame, bottom, app);
+    }
 }
 
 /// A stratum value as shown in a narrow cell.

@@ -1,0 +1,97 @@
+//! The Cases screen through keys: a filter picked, a search typed, a stage
+//! moved with its reason.
+
+#[path = "tui_common.rs"]
+mod tui_common;
+
+use casebook::analysis::case_query::FilterOn;
+use casebook::domain::{Stage, Stratum};
+use casebook::tui::app::{Effect, Popup};
+use chrono::DateTime;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tui_common::demo_app;
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn typed(app: &mut casebook::tui::app::App, text: &str) -> Vec<Effect> {
+    text.chars()
+        .flat_map(|c| app.handle_key(key(KeyCode::Char(c))))
+        .collect()
+}
+
+#[test]
+fn a_filter_is_picked_from_the_strata_and_then_its_values() {
+    let mut app = demo_app(Some("astrid"));
+    app.handle_key(key(KeyCode::Char('f')));
+    assert!(matches!(&app.popup, Some(Popup::Picker { items, .. }) if items[1] == "region"));
+    app.handle_key(key(KeyCode::Down));
+    app.handle_key(key(KeyCode::Enter));
+    assert!(matches!(&app.popup, Some(Popup::Picker { items, .. }) if items[0] == "Nord-Norge"));
+    app.handle_key(key(KeyCode::Enter));
+    assert_eq!(app.popup, None);
+    let wanted = &app.cases.filters[&FilterOn::Stratum(Stratum::Region)];
+    assert!(wanted.contains("Nord-Norge"));
+    let rows = casebook::tui::screens::cases::rows(&app);
+    assert!(!rows.is_empty() && rows.iter().all(|f| f.case.case.region == "Nord-Norge"));
+    app.handle_key(key(KeyCode::Char('x')));
+    assert!(app.cases.is_empty(), "x clears everything");
+}
+
+#[test]
+fn the_list_follows_the_search_as_it_is_typed_and_esc_drops_it() {
+    let mut app = demo_app(Some("astrid"));
+    app.handle_key(key(KeyCode::Char('/')));
+    typed(&mut app, "bomlo");
+    assert_eq!(app.cases.search, "bomlo");
+    let rows = casebook::tui::screens::cases::rows(&app);
+    assert_eq!(rows[0].case.case.municipality, "Bømlo");
+    assert!(app.handle_key(key(KeyCode::Char('q'))).is_empty());
+    assert!(!app.should_quit, "while typing, q is a letter");
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(app.cases.search, "");
+}
+
+fn fixed_now() -> DateTime<chrono::FixedOffset> {
+    DateTime::parse_from_rfc3339("2025-03-12T14:00:00+01:00").unwrap()
+}
+
+#[test]
+fn moving_a_stage_asks_where_and_why_and_logs_it() {
+    let mut app = demo_app(Some("brage"));
+    app.now = fixed_now;
+    app.handle_key(key(KeyCode::Char('/')));
+    typed(&mut app, "bomlo");
+    app.handle_key(key(KeyCode::Enter));
+    let case = casebook::tui::screens::cases::rows(&app)[0].case.case.clone();
+    app.handle_key(key(KeyCode::Char('m')));
+    let Some(Popup::Picker { items, .. }) = &app.popup else {
+        panic!("a stage picker")
+    };
+    let shortlisted = items.iter().position(|i| i == "shortlisted").unwrap();
+    for _ in 0..shortlisted {
+        app.handle_key(key(KeyCode::Down));
+    }
+    app.handle_key(key(KeyCode::Enter));
+    assert!(app.input.is_some(), "the reason is asked for");
+    assert!(
+        app.handle_key(key(KeyCode::Enter)).is_empty(),
+        "an empty reason is refused"
+    );
+    assert!(app.input.is_some());
+    let mut effects = typed(&mut app, "Adds a coastal municipality");
+    effects.extend(app.handle_key(key(KeyCode::Enter)));
+    assert_eq!(effects, vec![Effect::SaveCase(case.id.clone())]);
+    let after = &app.data.cases[&case.id].case;
+    assert_eq!(after.stage, Stage::Shortlisted);
+    let entry = after.stage_log.last().unwrap();
+    assert_eq!(
+        (entry.by.as_str(), entry.from, entry.to),
+        ("brage", case.stage, Stage::Shortlisted)
+    );
+    assert_eq!(
+        (entry.reason.as_str(), entry.at),
+        ("Adds a coastal municipality", fixed_now())
+    );
+}
