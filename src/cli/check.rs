@@ -6,13 +6,16 @@ use super::Cli;
 use serde_json::json;
 
 pub fn run(cli: &Cli, json: bool) -> u8 {
-    let opened = match open(cli.study.as_deref(), cli.as_user.as_deref()) {
+    let mut opened = match open(cli.study.as_deref(), cli.as_user.as_deref()) {
         Ok(opened) => opened,
         Err(e) => {
             eprintln!("casebook: {e}");
             return 1;
         }
     };
+    // Personal data never in shared files, and private/ never committed.
+    let privacy = crate::store::privacy::privacy_problems(&opened.layout, &opened.contacts);
+    opened.problems.extend(privacy);
     let counts = opened.data.counts();
     if json {
         let errors: Vec<_> = opened

@@ -8,6 +8,9 @@ mod conflicts;
 mod coverage;
 mod generate;
 mod import;
+mod informant;
+mod purge;
+mod recruitment;
 mod init;
 pub mod open;
 mod stage;
@@ -116,6 +119,25 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Informants: `informant add` (contact details go to the private store only), `informant status`.
+    Informant {
+        #[command(subcommand)]
+        what: InformantWhat,
+    },
+    /// The recruitment ledger: informants by status and wave, municipalities reached, the snowball tree.
+    Recruitment {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete the private contacts file once the study's deletion date has come.
+    PurgeContacts {
+        /// Really delete (required).
+        #[arg(long)]
+        yes: bool,
+        /// Delete even before the deletion date.
+        #[arg(long)]
+        force: bool,
+    },
     /// Write a synthetic study (the demo, or larger ones for benchmarks).
     Generate {
         /// Where to write it; it must not already hold a study.
@@ -135,9 +157,59 @@ pub enum ImportWhat {
     Pool { file: PathBuf },
 }
 
+#[derive(Debug, Subcommand)]
+pub enum InformantWhat {
+    /// Add an informant to a case; a referral to a municipality that is not yet a case creates one.
+    Add {
+        /// The case: an existing case id, or a new one for a municipality reached by snowball.
+        #[arg(long)]
+        case: String,
+        #[arg(long)]
+        role: String,
+        /// Type of organisation, e.g. municipality, NAV office, adult education centre.
+        #[arg(long, default_value = "municipality")]
+        organisation: String,
+        /// The informant who pointed the team here (snowball).
+        #[arg(long, value_name = "ID")]
+        referred_by: Option<String>,
+        /// The interview where the referral was made.
+        #[arg(long, value_name = "ID")]
+        interview: Option<String>,
+        /// For a new snowball case: the municipality, its county and population.
+        #[arg(long)]
+        municipality: Option<String>,
+        #[arg(long)]
+        county: Option<String>,
+        #[arg(long)]
+        population: Option<u64>,
+        /// Contact details: written only to the private store, never to the study.
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+        #[arg(long)]
+        phone: Option<String>,
+    },
+    /// Record a new status: identified, contacted, agreed, scheduled, interviewed, declined, no_answer.
+    Status {
+        id: String,
+        status: String,
+        /// YYYY-MM-DD; today by default.
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+}
+
 /// Runs the command line; `None` as command means the TUI, which the binary
 /// starts itself (so this library stays free of terminal set-up).
 pub fn run(cli: &Cli) -> ExitCode {
+    if !matches!(cli.command, Some(Command::Init { .. } | Command::Generate { .. } | Command::PurgeContacts { .. })) {
+        if let Some(warning) = open::deletion_warning_for(cli.study.as_deref()) {
+            eprintln!("casebook: warning: {warning}");
+        }
+    }
     let code = match &cli.command {
         None => return ExitCode::SUCCESS,
         Some(Command::Init { dir, title }) => init::run(dir, title),
@@ -170,6 +242,9 @@ pub fn run(cli: &Cli) -> ExitCode {
             json,
         }) => coverage::run(cli, rows, columns, *suggest, *json),
         Some(Command::Status { json }) => status::run(cli, *json),
+        Some(Command::Informant { what }) => informant::run(cli, what),
+        Some(Command::Recruitment { json }) => recruitment::run(cli, *json),
+        Some(Command::PurgeContacts { yes, force }) => purge::run(cli, *yes, *force),
         Some(Command::Generate { out, projects, seed }) => generate::run(out, *projects, *seed),
     };
     ExitCode::from(code)

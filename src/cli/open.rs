@@ -2,6 +2,8 @@
 //! current folder upwards, loaded, and who-am-I worked out.
 
 use crate::domain::StudyData;
+use crate::store::private::{self, Contacts};
+use chrono::NaiveDate;
 use crate::store::identity::{self, Identity, IdentityClues};
 use crate::store::{self, find_study_root, Layout, Problem, Stamps};
 use std::path::{Component, Path, PathBuf};
@@ -14,6 +16,23 @@ pub struct Opened {
     pub identity: Option<Identity>,
     /// Why the identity could not be worked out, if it could not.
     pub identity_error: Option<String>,
+    /// The private contacts of this user for this study, and where they live.
+    pub contacts: Contacts,
+    pub contacts_path: Option<PathBuf>,
+    /// Set when the study's deletion date has passed and personal data remains.
+    pub deletion_warning: Option<String>,
+}
+
+/// The warning due when personal data outlives the study's deletion date.
+pub fn deletion_warning(data: &StudyData, contacts_path: Option<&Path>, today: NaiveDate) -> Option<String> {
+    let date = data.study.deletion_date?;
+    let path = contacts_path.filter(|p| p.exists())?;
+    (today >= date).then(|| {
+        format!(
+            "personal data was to be deleted by {date} (study.ron) and {} still exists: run `casebook purge-contacts --yes`",
+            path.display()
+        )
+    })
 }
 
 /// Finds the study folder: `--study DIR`, else the nearest folder upwards
@@ -75,6 +94,16 @@ pub fn open(study: Option<&Path>, as_user: Option<&str>) -> Result<Opened, Strin
         Ok(identity) => (identity, None),
         Err(e) => (None, Some(e)),
     };
+    let contacts_path = private::contacts_path(&layout);
+    let contacts = match contacts_path.as_deref().map(private::load_contacts) {
+        Some(Ok(contacts)) => contacts,
+        Some(Err(problem)) => {
+            problems.push(problem);
+            Contacts::default()
+        }
+        None => Contacts::default(),
+    };
+    let deletion_warning = deletion_warning(&loaded.data, contacts_path.as_deref(), chrono::Local::now().date_naive());
     Ok(Opened {
         layout,
         data: loaded.data,
@@ -82,5 +111,18 @@ pub fn open(study: Option<&Path>, as_user: Option<&str>) -> Result<Opened, Strin
         stamps: loaded.stamps,
         identity,
         identity_error,
+        contacts,
+        contacts_path,
+        deletion_warning,
     })
+}
+
+/// The deletion warning, worked out from `study.ron` alone, for commands to
+/// print before they start.
+pub fn deletion_warning_for(study: Option<&Path>) -> Option<String> {
+    let layout = locate(study).ok()?;
+    let text = std::fs::read_to_string(layout.study_file()).ok()?;
+    let parsed: crate::domain::Study = crate::store::ron_io::from_ron(&layout.study_file(), &text).ok()?;
+    let data = StudyData::empty(parsed);
+    deletion_warning(&data, private::contacts_path(&layout).as_deref(), chrono::Local::now().date_naive())
 }

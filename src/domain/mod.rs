@@ -8,6 +8,7 @@ pub mod guide;
 pub mod ids;
 pub mod informant;
 pub mod interview;
+pub mod recruit;
 pub mod review;
 pub mod study;
 

@@ -9,6 +9,8 @@ pub mod init;
 pub mod layout;
 pub mod load;
 pub mod pool_import;
+pub mod privacy;
+pub mod private;
 pub mod problem;
 pub mod ratings_csv;
 pub mod ron_io;

@@ -1,0 +1,42 @@
+//! `casebook recruitment`: the ledger in numbers and the snowball tree.
+//! By pseudonym only: no output of this command holds a contact detail.
+
+use super::open::open;
+use super::Cli;
+use crate::analysis::recruitment::recruitment;
+use crate::analysis::waves::TreeNode;
+
+fn print_tree(nodes: &[TreeNode], depth: usize, data: &crate::domain::StudyData) {
+    for node in nodes {
+        let municipality = data.cases.get(&node.case).map(|c| c.case.municipality.as_str()).unwrap_or("");
+        let wave = node.wave.map(|w| format!("wave {w}")).unwrap_or_else(|| "in a cycle".to_string());
+        println!("{}{} {} ({municipality}) {wave}, {}", "  ".repeat(depth), if depth == 0 { "•" } else { "└" }, node.id, node.status);
+        print_tree(&node.children, depth + 1, data);
+    }
+}
+
+pub fn run(cli: &Cli, json: bool) -> u8 {
+    let opened = match open(cli.study.as_deref(), cli.as_user.as_deref()) {
+        Ok(opened) => opened,
+        Err(e) => {
+            eprintln!("casebook: {e}");
+            return 1;
+        }
+    };
+    let summary = recruitment(&opened.data);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&summary).unwrap_or_default());
+        return 0;
+    }
+    println!(
+        "{} informants; {} case informants interviewed in {} municipalities; {} interviews with the administration",
+        summary.informants, summary.interviewed, summary.municipalities, summary.administration
+    );
+    let status: Vec<String> = summary.by_status.iter().map(|(s, n)| format!("{s} {n}")).collect();
+    println!("by status: {}", status.join(", "));
+    let waves: Vec<String> = summary.by_wave.iter().map(|(w, n)| format!("wave {w}: {n}")).collect();
+    println!("by wave: {}", waves.join(", "));
+    println!();
+    print_tree(&summary.tree, 0, &opened.data);
+    0
+}

@@ -1,0 +1,82 @@
+//! The private store: informants' names, e-mail addresses and phone numbers,
+//! kept outside the shared tree: in the study's git-ignored `private/`
+//! folder when there is one, else under the user's data folder. Nothing
+//! here is ever written to a shared file, an export or `--json` output.
+
+use super::atomic::write_atomic;
+use super::layout::Layout;
+use super::problem::Problem;
+use super::ron_io::{from_ron, to_ron};
+use super::stamps::fingerprint;
+use crate::domain::fold::slug;
+use crate::domain::InformantId;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::io;
+use std::path::{Path, PathBuf};
+
+pub const CONTACTS_FILE: &str = "contacts.ron";
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contacts {
+    pub contacts: BTreeMap<InformantId, Contact>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub name: String,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+}
+
+impl Contact {
+    /// The values that must never appear in a shared file.
+    pub fn details(&self) -> Vec<&str> {
+        [Some(self.name.as_str()), self.email.as_deref(), self.phone.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(str::trim)
+            .filter(|v| v.chars().count() >= 3)
+            .collect()
+    }
+}
+
+/// Where this study's contacts live for this user: `private/contacts.ron` if
+/// the study has a `private/` folder, else a folder of the user's own named
+/// after the study's location.
+pub fn contacts_path(layout: &Layout) -> Option<PathBuf> {
+    let private = layout.private_dir();
+    if private.is_dir() {
+        return Some(private.join(CONTACTS_FILE));
+    }
+    let root = if layout.root.as_os_str().is_empty() { Path::new(".") } else { layout.root.as_path() };
+    let absolute = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let name = absolute.file_name().map(|n| slug(&n.to_string_lossy())).unwrap_or_default();
+    let key = format!("{name}-{:08x}", fingerprint(absolute.to_string_lossy().as_bytes()) as u32);
+    Some(dirs::data_dir()?.join("casebook").join("studies").join(key).join(CONTACTS_FILE))
+}
+
+/// Reads the contacts; a missing file is an empty store.
+pub fn load_contacts(path: &Path) -> Result<Contacts, Problem> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => from_ron(path, &text),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Contacts::default()),
+        Err(e) => Err(Problem::file(path, format!("cannot read the private contacts: {e}"))),
+    }
+}
+
+/// Writes the contacts atomically, readable by the user alone.
+pub fn save_contacts(path: &Path, contacts: &Contacts) -> io::Result<()> {
+    let text = to_ron(contacts).map_err(io::Error::other)?;
+    write_atomic(path, text.as_bytes())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+    }
+    Ok(())
+}
