@@ -96,7 +96,10 @@ pub fn strata_added(data: &StudyData, case: &Case) -> Vec<String> {
     let mut added = Vec::new();
     for (stratum, name) in [(Stratum::Region, "region"), (Stratum::SizeBand, "size band")] {
         if let Some(value) = value_of(data, case, stratum) {
-            if !sample.iter().any(|c| value_of(data, c, stratum).as_deref() == Some(value.as_str())) {
+            if !sample
+                .iter()
+                .any(|c| value_of(data, c, stratum).as_deref() == Some(value.as_str()))
+            {
                 added.push(format!("{name} {value}"));
             }
         }

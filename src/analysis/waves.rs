@@ -102,7 +102,11 @@ pub fn tree(data: &StudyData) -> Vec<TreeNode> {
     ) -> TreeNode {
         // A cycle has no seed, so depth can only grow along real chains; the
         // bound is a guard all the same.
-        let kids = if depth > 64 { Vec::new() } else { children.get(&informant.id).cloned().unwrap_or_default() };
+        let kids = if depth > 64 {
+            Vec::new()
+        } else {
+            children.get(&informant.id).cloned().unwrap_or_default()
+        };
         TreeNode {
             id: informant.id.clone(),
             case: informant.case.clone(),

@@ -16,7 +16,10 @@ pub fn run(cli: &Cli, what: &InformantWhat) -> u8 {
         Err(code) => return code,
     };
     let Some(me) = opened.identity.as_ref().map(|i| i.id.clone()) else {
-        let why = opened.identity_error.clone().unwrap_or_else(|| "nobody said who is at the keyboard".to_string());
+        let why = opened
+            .identity_error
+            .clone()
+            .unwrap_or_else(|| "nobody said who is at the keyboard".to_string());
         eprintln!("casebook: recruitment records who did it: {why}; use --as ID or CASEBOOK_USER");
         return 1;
     };
@@ -24,7 +27,19 @@ pub fn run(cli: &Cli, what: &InformantWhat) -> u8 {
     let mut changed_cases: Vec<CaseId> = Vec::new();
     let saved_informant: Option<InformantId>;
     match what {
-        InformantWhat::Add { case, role, organisation, referred_by, interview, municipality, county, population, name, email, phone } => {
+        InformantWhat::Add {
+            case,
+            role,
+            organisation,
+            referred_by,
+            interview,
+            municipality,
+            county,
+            population,
+            name,
+            email,
+            phone,
+        } => {
             let case_id = CaseId::new(case);
             let referral = match referred_by {
                 Some(id) => Some(Referral::Informant {
@@ -57,7 +72,11 @@ pub fn run(cli: &Cli, what: &InformantWhat) -> u8 {
                 let added = strata_added(&opened.data, &opened.data.cases[&case_id].case);
                 println!(
                     "created case {case_id} ({municipality}) in stage snowball{}",
-                    if added.is_empty() { String::new() } else { format!("; it adds {}", added.join(" and ")) }
+                    if added.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; it adds {}", added.join(" and "))
+                    }
                 );
                 changed_cases.push(case_id.clone());
             }
@@ -86,7 +105,11 @@ pub fn run(cli: &Cli, what: &InformantWhat) -> u8 {
                 };
                 opened.contacts.contacts.insert(
                     id.clone(),
-                    Contact { name: name.clone().unwrap_or_default(), email: email.clone(), phone: phone.clone() },
+                    Contact {
+                        name: name.clone().unwrap_or_default(),
+                        email: email.clone(),
+                        phone: phone.clone(),
+                    },
                 );
                 if let Err(e) = save_contacts(&path, &opened.contacts) {
                     eprintln!("casebook: {}: {e}; nothing saved", path.display());
@@ -130,7 +153,9 @@ pub fn run(cli: &Cli, what: &InformantWhat) -> u8 {
         }
     }
     if let Some(id) = saved_informant {
-        let Some(informant) = opened.data.informant(&id).cloned() else { return 1 };
+        let Some(informant) = opened.data.informant(&id).cloned() else {
+            return 1;
+        };
         let path = opened.layout.informant_file(&informant.case, &id);
         if let Err(e) = save_value(&mut opened.stamps, &path, &informant) {
             eprintln!("casebook: {e}");

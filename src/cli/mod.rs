@@ -9,10 +9,10 @@ mod coverage;
 mod generate;
 mod import;
 mod informant;
-mod purge;
-mod recruitment;
 mod init;
 pub mod open;
+mod purge;
+mod recruitment;
 mod stage;
 mod stats;
 mod status;
@@ -205,7 +205,10 @@ pub enum InformantWhat {
 /// Runs the command line; `None` as command means the TUI, which the binary
 /// starts itself (so this library stays free of terminal set-up).
 pub fn run(cli: &Cli) -> ExitCode {
-    if !matches!(cli.command, Some(Command::Init { .. } | Command::Generate { .. } | Command::PurgeContacts { .. })) {
+    if !matches!(
+        cli.command,
+        Some(Command::Init { .. } | Command::Generate { .. } | Command::PurgeContacts { .. })
+    ) {
         if let Some(warning) = open::deletion_warning_for(cli.study.as_deref()) {
             eprintln!("casebook: warning: {warning}");
         }

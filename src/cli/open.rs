@@ -2,10 +2,10 @@
 //! current folder upwards, loaded, and who-am-I worked out.
 
 use crate::domain::StudyData;
-use crate::store::private::{self, Contacts};
-use chrono::NaiveDate;
 use crate::store::identity::{self, Identity, IdentityClues};
+use crate::store::private::{self, Contacts};
 use crate::store::{self, find_study_root, Layout, Problem, Stamps};
+use chrono::NaiveDate;
 use std::path::{Component, Path, PathBuf};
 
 pub struct Opened {
@@ -103,7 +103,11 @@ pub fn open(study: Option<&Path>, as_user: Option<&str>) -> Result<Opened, Strin
         }
         None => Contacts::default(),
     };
-    let deletion_warning = deletion_warning(&loaded.data, contacts_path.as_deref(), chrono::Local::now().date_naive());
+    let deletion_warning = deletion_warning(
+        &loaded.data,
+        contacts_path.as_deref(),
+        chrono::Local::now().date_naive(),
+    );
     Ok(Opened {
         layout,
         data: loaded.data,
@@ -124,5 +128,9 @@ pub fn deletion_warning_for(study: Option<&Path>) -> Option<String> {
     let text = std::fs::read_to_string(layout.study_file()).ok()?;
     let parsed: crate::domain::Study = crate::store::ron_io::from_ron(&layout.study_file(), &text).ok()?;
     let data = StudyData::empty(parsed);
-    deletion_warning(&data, private::contacts_path(&layout).as_deref(), chrono::Local::now().date_naive())
+    deletion_warning(
+        &data,
+        private::contacts_path(&layout).as_deref(),
+        chrono::Local::now().date_naive(),
+    )
 }

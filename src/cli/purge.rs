@@ -42,7 +42,11 @@ pub fn run(cli: &Cli, yes: bool, force: bool) -> u8 {
     }
     match std::fs::remove_file(&path) {
         Ok(()) => {
-            println!("deleted {} ({} contacts)", path.display(), opened.contacts.contacts.len());
+            println!(
+                "deleted {} ({} contacts)",
+                path.display(),
+                opened.contacts.contacts.len()
+            );
             0
         }
         Err(e) => {

@@ -8,9 +8,22 @@ use crate::analysis::waves::TreeNode;
 
 fn print_tree(nodes: &[TreeNode], depth: usize, data: &crate::domain::StudyData) {
     for node in nodes {
-        let municipality = data.cases.get(&node.case).map(|c| c.case.municipality.as_str()).unwrap_or("");
-        let wave = node.wave.map(|w| format!("wave {w}")).unwrap_or_else(|| "in a cycle".to_string());
-        println!("{}{} {} ({municipality}) {wave}, {}", "  ".repeat(depth), if depth == 0 { "•" } else { "└" }, node.id, node.status);
+        let municipality = data
+            .cases
+            .get(&node.case)
+            .map(|c| c.case.municipality.as_str())
+            .unwrap_or("");
+        let wave = node
+            .wave
+            .map(|w| format!("wave {w}"))
+            .unwrap_or_else(|| "in a cycle".to_string());
+        println!(
+            "{}{} {} ({municipality}) {wave}, {}",
+            "  ".repeat(depth),
+            if depth == 0 { "•" } else { "└" },
+            node.id,
+            node.status
+        );
         print_tree(&node.children, depth + 1, data);
     }
 }

@@ -34,8 +34,15 @@ pub fn add_informant(data: &mut StudyData, new: NewInformant) -> Result<Informan
         }
     }
     let id = next_informant_id(data);
-    let case = data.cases.get_mut(&new.case).ok_or_else(|| format!("no case `{}`", new.case))?;
-    let kind = if case.case.origin == Origin::Administration { InformantKind::Administration } else { InformantKind::Case };
+    let case = data
+        .cases
+        .get_mut(&new.case)
+        .ok_or_else(|| format!("no case `{}`", new.case))?;
+    let kind = if case.case.origin == Origin::Administration {
+        InformantKind::Administration
+    } else {
+        InformantKind::Case
+    };
     case.informants.insert(
         id.clone(),
         Informant {
@@ -74,7 +81,9 @@ pub fn add_snowball_case(data: &mut StudyData, new: NewSnowballCase) -> Result<C
     if new.municipality.trim().is_empty() {
         return Err("a snowball case needs the municipality's name".to_string());
     }
-    let id = new.id.unwrap_or_else(|| CaseId::new(format!("snowball-{}", slug(&new.municipality))));
+    let id = new
+        .id
+        .unwrap_or_else(|| CaseId::new(format!("snowball-{}", slug(&new.municipality))));
     if !is_file_safe(id.as_str()) {
         return Err(format!("`{id}` cannot be a case id: use letters, digits, - and _"));
     }
@@ -84,7 +93,9 @@ pub fn add_snowball_case(data: &mut StudyData, new: NewSnowballCase) -> Result<C
     let region = data.study.region_of_county(&new.county).unwrap_or_default().to_string();
     let mut case = Case {
         id: id.clone(),
-        origin: Origin::Snowball { referred_by: new.referred_by.clone() },
+        origin: Origin::Snowball {
+            referred_by: new.referred_by.clone(),
+        },
         title: format!("Partner municipality {}", new.municipality),
         municipality: new.municipality,
         county: new.county,
@@ -101,7 +112,12 @@ pub fn add_snowball_case(data: &mut StudyData, new: NewSnowballCase) -> Result<C
         stage: Stage::Pool,
         stage_log: Vec::new(),
     };
-    case.move_to(Stage::Snowball, new.by, new.at, format!("Referred by {}", new.referred_by));
+    case.move_to(
+        Stage::Snowball,
+        new.by,
+        new.at,
+        format!("Referred by {}", new.referred_by),
+    );
     data.cases.insert(id.clone(), CaseData::new(case));
     Ok(id)
 }
@@ -115,7 +131,10 @@ pub fn set_status(
     by: ResearcherId,
     note: String,
 ) -> Result<CaseId, String> {
-    let case = data.informant(id).map(|i| i.case.clone()).ok_or_else(|| format!("no informant `{id}`"))?;
+    let case = data
+        .informant(id)
+        .map(|i| i.case.clone())
+        .ok_or_else(|| format!("no informant `{id}`"))?;
     let informant = data
         .cases
         .get_mut(&case)

@@ -10,8 +10,15 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn git_root(dir: &Path) -> Option<PathBuf> {
-    let output = Command::new("git").args(["rev-parse", "--show-toplevel"]).current_dir(dir).output().ok()?;
-    output.status.success().then(|| PathBuf::from(String::from_utf8_lossy(&output.stdout).trim()))
+    let output = Command::new("git")
+        .args(["rev-parse", "--show-toplevel"])
+        .current_dir(dir)
+        .output()
+        .ok()?;
+    output
+        .status
+        .success()
+        .then(|| PathBuf::from(String::from_utf8_lossy(&output.stdout).trim()))
 }
 
 /// The study files git shares (tracked, or new and not ignored); every file
@@ -19,7 +26,16 @@ fn git_root(dir: &Path) -> Option<PathBuf> {
 fn shared_files(layout: &Layout, root: &Path) -> Vec<PathBuf> {
     if git_root(root).is_some() {
         let output = Command::new("git")
-            .args(["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", CASES_DIR, GUIDES_DIR])
+            .args([
+                "ls-files",
+                "-z",
+                "--cached",
+                "--others",
+                "--exclude-standard",
+                "--",
+                CASES_DIR,
+                GUIDES_DIR,
+            ])
             .current_dir(root)
             .output();
         if let Some(output) = output.ok().filter(|o| o.status.success()) {
@@ -56,8 +72,14 @@ pub fn find_email(text: &str) -> Option<usize> {
     let local = |b: u8| b.is_ascii_alphanumeric() || b"._%+-".contains(&b);
     let domain = |b: u8| b.is_ascii_alphanumeric() || b".-".contains(&b);
     for (at, _) in text.match_indices('@') {
-        let Some(start) = (0..at).rev().take_while(|i| local(bytes[*i])).last() else { continue };
-        let end = (at + 1..bytes.len()).take_while(|i| domain(bytes[*i])).last().map(|i| i + 1).unwrap_or(at + 1);
+        let Some(start) = (0..at).rev().take_while(|i| local(bytes[*i])).last() else {
+            continue;
+        };
+        let end = (at + 1..bytes.len())
+            .take_while(|i| domain(bytes[*i]))
+            .last()
+            .map(|i| i + 1)
+            .unwrap_or(at + 1);
         let host = &text[at + 1..end];
         if start < at && host.contains('.') && !host.starts_with('.') && !host.ends_with('.') {
             return Some(start);
@@ -67,7 +89,11 @@ pub fn find_email(text: &str) -> Option<usize> {
 }
 
 pub fn privacy_problems(layout: &Layout, contacts: &Contacts) -> Vec<Problem> {
-    let root = if layout.root.as_os_str().is_empty() { PathBuf::from(".") } else { layout.root.clone() };
+    let root = if layout.root.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        layout.root.clone()
+    };
     let mut problems = Vec::new();
     let details: Vec<(String, &str)> = contacts
         .contacts
@@ -76,9 +102,15 @@ pub fn privacy_problems(layout: &Layout, contacts: &Contacts) -> Vec<Problem> {
         .map(|d| (d.to_lowercase(), d))
         .collect();
     for path in shared_files(layout, &root) {
-        let Ok(text) = std::fs::read_to_string(&path) else { continue };
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
         let lower = text.to_lowercase();
-        if let Some((offset, _)) = details.iter().filter_map(|(l, d)| lower.find(l.as_str()).map(|o| (o, d))).min() {
+        if let Some((offset, _)) = details
+            .iter()
+            .filter_map(|(l, d)| lower.find(l.as_str()).map(|o| (o, d)))
+            .min()
+        {
             let (line, column) = line_column(&text, offset.min(text.len()));
             problems.push(Problem::new(
                 &path,
@@ -98,7 +130,10 @@ pub fn privacy_problems(layout: &Layout, contacts: &Contacts) -> Vec<Problem> {
     }
     if git_root(&root).is_some() {
         let probe = format!("{PRIVATE_DIR}/contacts.ron");
-        let ignored = Command::new("git").args(["check-ignore", "-q", &probe]).current_dir(&root).status();
+        let ignored = Command::new("git")
+            .args(["check-ignore", "-q", &probe])
+            .current_dir(&root)
+            .status();
         if matches!(ignored, Ok(status) if status.code() == Some(1)) {
             problems.push(Problem::file(
                 &layout.root.join(".gitignore"),

@@ -53,11 +53,27 @@ pub fn contacts_path(layout: &Layout) -> Option<PathBuf> {
     if private.is_dir() {
         return Some(private.join(CONTACTS_FILE));
     }
-    let root = if layout.root.as_os_str().is_empty() { Path::new(".") } else { layout.root.as_path() };
+    let root = if layout.root.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        layout.root.as_path()
+    };
     let absolute = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    let name = absolute.file_name().map(|n| slug(&n.to_string_lossy())).unwrap_or_default();
-    let key = format!("{name}-{:08x}", fingerprint(absolute.to_string_lossy().as_bytes()) as u32);
-    Some(dirs::data_dir()?.join("casebook").join("studies").join(key).join(CONTACTS_FILE))
+    let name = absolute
+        .file_name()
+        .map(|n| slug(&n.to_string_lossy()))
+        .unwrap_or_default();
+    let key = format!(
+        "{name}-{:08x}",
+        fingerprint(absolute.to_string_lossy().as_bytes()) as u32
+    );
+    Some(
+        dirs::data_dir()?
+            .join("casebook")
+            .join("studies")
+            .join(key)
+            .join(CONTACTS_FILE),
+    )
 }
 
 /// Reads the contacts; a missing file is an empty store.

@@ -139,7 +139,9 @@ pub(crate) fn validate(layout: &Layout, data: &StudyData, sources: &Sources, tru
         }
     }
     for cycle in crate::analysis::waves::waves(data).cycles {
-        let Some(first) = data.informant(&cycle[0]) else { continue };
+        let Some(first) = data.informant(&cycle[0]) else {
+            continue;
+        };
         let path = layout.informant_file(&first.case, &first.id);
         let names: Vec<&str> = cycle.iter().map(InformantId::as_str).collect();
         checker.report(&path, "referred_by", format!("referral cycle: {}", names.join(" → ")));

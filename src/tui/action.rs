@@ -91,6 +91,12 @@ pub enum Action {
     CycleRows,
     CycleColumns,
     ToggleSuggestions,
+    /// Recruitment screen: tree or by case; advance a status; add a referral;
+    /// open the informant's interviews.
+    ToggleTree,
+    AdvanceStatus,
+    AddReferral,
+    OpenInterviews,
 }
 
 impl Action {
@@ -129,6 +135,10 @@ impl Action {
             Action::CycleRows => "matrix_rows",
             Action::CycleColumns => "matrix_columns",
             Action::ToggleSuggestions => "suggestions",
+            Action::ToggleTree => "tree_or_by_case",
+            Action::AdvanceStatus => "advance_status",
+            Action::AddReferral => "add_referral",
+            Action::OpenInterviews => "open_interviews",
         }
     }
 }

@@ -8,8 +8,9 @@ use super::input::{InputOutcome, InputPurpose, TextInput};
 use super::keymap::Keymap;
 use super::screens;
 use crate::analysis::case_query::{CaseQuery, FilterOn};
-use crate::domain::{CaseId, ResearcherId, Resolution, Review, Stage, Stratum, StudyData};
+use crate::domain::{CaseId, InformantId, ResearcherId, Resolution, Review, Stage, Stratum, StudyData};
 use crate::store::identity::Config;
+use crate::store::private::Contacts;
 use crate::store::{Layout, Problem, Stamps};
 use chrono::{DateTime, FixedOffset};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -71,6 +72,14 @@ pub enum PickerPurpose {
     FilterValue(FilterOn),
     /// Where to move a case.
     StageOf(CaseId),
+    /// Which status an informant now has.
+    StatusOf(InformantId),
+    /// The county of a municipality reached by snowball.
+    ReferralCounty {
+        referrer: InformantId,
+        role: String,
+        municipality: String,
+    },
 }
 
 /// What a confirmed question goes on to do.
@@ -105,6 +114,7 @@ pub enum Effect {
     SaveReview(CaseId, Review),
     SaveResolution(CaseId, Resolution),
     SaveCase(CaseId),
+    SaveInformant(InformantId),
 }
 
 /// The Coverage screen's choices.
@@ -142,6 +152,10 @@ pub struct App {
     /// The Cases screen's filters, search and sort.
     pub cases: CaseQuery,
     pub coverage: CoverageState,
+    /// The Recruitment screen shows the snowball tree (else informants by case).
+    pub recruitment_tree: bool,
+    /// This user's private contacts: names shown beside pseudonyms, here only.
+    pub contacts: Contacts,
     /// The latest message for the status line.
     pub message: Option<String>,
     pub should_quit: bool,
@@ -183,6 +197,8 @@ impl App {
             review: ReviewState::default(),
             cases: CaseQuery::default(),
             coverage: CoverageState::default(),
+            recruitment_tree: true,
+            contacts: Contacts::default(),
             message,
             should_quit: false,
             now: local_now,
@@ -292,6 +308,9 @@ impl App {
             (None, action) if self.screen == Screen::Review => return self.update_review(action),
             (None, action) if self.screen == Screen::Cases && action.is_for_cases() => {
                 return self.update_cases(action)
+            }
+            (None, action) if self.screen == Screen::Recruitment && action.is_for_recruitment() => {
+                return self.update_recruitment(action)
             }
             (None, Action::CycleRows) if self.screen == Screen::Coverage => {
                 self.coverage.rows = next_stratum(self.coverage.rows, self.coverage.columns)
@@ -411,6 +430,13 @@ fn next_stratum(current: Stratum, other: Stratum) -> Stratum {
 }
 
 impl Action {
+    fn is_for_recruitment(self) -> bool {
+        matches!(
+            self,
+            Action::ToggleTree | Action::AdvanceStatus | Action::AddReferral | Action::OpenInterviews
+        )
+    }
+
     fn is_for_cases(self) -> bool {
         matches!(
             self,

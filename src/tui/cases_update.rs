@@ -97,6 +97,12 @@ impl App {
                 self.cases.filters.entry(on).or_default().insert(value);
                 self.select_first(ListId::Screen(Screen::Cases));
             }
+            PickerPurpose::StatusOf(informant) => self.picked_status(informant, &item),
+            PickerPurpose::ReferralCounty {
+                referrer,
+                role,
+                municipality,
+            } => self.picked_county(referrer, role, municipality, item),
             PickerPurpose::StageOf(case) => {
                 let Some(to) = Stage::from_label(&item) else {
                     return Vec::new();

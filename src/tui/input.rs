@@ -3,7 +3,8 @@
 //! Enter to confirm a one-line field, Ctrl-S to confirm any field and Esc
 //! to close it.
 
-use crate::domain::{Answer, CaseId, CriterionId, Stage};
+use crate::domain::{Answer, CaseId, CriterionId, InformantId, RecruitmentStatus, Stage};
+use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
@@ -11,9 +12,15 @@ use ratatui_textarea::TextArea;
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputPurpose {
     /// A free-text answer in my review.
-    ReviewText { case: CaseId, criterion: CriterionId },
+    ReviewText {
+        case: CaseId,
+        criterion: CriterionId,
+    },
     /// The agreed value of a conflict.
-    ResolveValue { case: CaseId, criterion: CriterionId },
+    ResolveValue {
+        case: CaseId,
+        criterion: CriterionId,
+    },
     /// The note that goes with an agreed value.
     ResolveNote {
         case: CaseId,
@@ -23,7 +30,35 @@ pub enum InputPurpose {
     /// The Cases screen's search, applied as it is typed.
     Search,
     /// Why a case moves to another stage.
-    StageReason { case: CaseId, to: Stage },
+    StageReason {
+        case: CaseId,
+        to: Stage,
+    },
+    /// The date of a new recruitment status, then its note.
+    StatusDate {
+        informant: InformantId,
+        status: RecruitmentStatus,
+    },
+    StatusNote {
+        informant: InformantId,
+        status: RecruitmentStatus,
+        date: NaiveDate,
+    },
+    /// A referral: the new informant's role, then where they are.
+    ReferralRole {
+        referrer: InformantId,
+    },
+    ReferralWhere {
+        referrer: InformantId,
+        role: String,
+    },
+    /// For a municipality that is not a case yet: its population.
+    ReferralPopulation {
+        referrer: InformantId,
+        role: String,
+        municipality: String,
+        county: String,
+    },
 }
 
 pub struct TextInput {

@@ -153,181 +153,61 @@ pub struct Keymap {
 }
 
 impl Default for Keymap {
+    /// The default keys: one binding a line, read like a table.
+    #[rustfmt::skip]
     fn default() -> Self {
         use KeyCode::*;
+        use Screen::*;
         let b = |scope, keys: &[Key], action, description| Binding {
             scope,
             keys: keys.iter().map(|k| Trigger::Key(*k)).collect(),
             action,
             description,
         };
-        let mut bindings = vec![
-            b(
-                Scope::Everywhere,
-                &[Key::char('?')],
-                Action::ToggleHelp,
-                "help for this screen",
-            ),
-            b(
-                Scope::Everywhere,
-                &[Key::char('q'), Key::ctrl('c')],
-                Action::Quit,
-                "quit (nothing typed is lost)",
-            ),
-            b(Scope::Everywhere, &[Key::plain(Tab)], Action::NextScreen, "next screen"),
-            b(
-                Scope::Everywhere,
-                &[Key::plain(BackTab)],
-                Action::PreviousScreen,
-                "previous screen",
-            ),
-        ];
-        for (n, screen) in Screen::ALL.iter().enumerate() {
-            let digit = char::from(b'1' + n as u8);
-            bindings.push(Binding {
-                scope: Scope::Everywhere,
-                keys: vec![Trigger::Key(Key::char(digit))],
-                action: Action::GoTo(*screen),
-                description: match screen {
-                    Screen::Cases => "Cases screen",
-                    Screen::Coverage => "Coverage screen",
-                    Screen::Review => "Review screen",
-                    Screen::Recruitment => "Recruitment screen",
-                    Screen::Interviews => "Interviews screen",
-                    Screen::Themes => "Themes screen",
-                },
-            });
-        }
-        bindings.extend([
-            b(Scope::Lists, &[Key::plain(Up), Key::char('k')], Action::Up, "move up"),
-            b(
-                Scope::Lists,
-                &[Key::plain(Down), Key::char('j')],
-                Action::Down,
-                "move down",
-            ),
-            b(
-                Scope::Lists,
-                &[Key::char('g'), Key::plain(Home)],
-                Action::Top,
-                "first row",
-            ),
-            b(
-                Scope::Lists,
-                &[Key::char('G'), Key::plain(End)],
-                Action::Bottom,
-                "last row",
-            ),
-            b(Scope::Lists, &[Key::plain(PageUp)], Action::PageUp, "page up"),
-            b(Scope::Lists, &[Key::plain(PageDown)], Action::PageDown, "page down"),
-            b(Scope::Lists, &[Key::plain(Enter)], Action::Open, "open / choose"),
-            b(
-                Scope::Everywhere,
-                &[Key::plain(Esc)],
-                Action::Back,
-                "close popup / back",
-            ),
-            b(
-                Scope::On(Screen::Cases),
-                &[Key::char('/')],
-                Action::Search,
-                "search municipality, title, id (bomlo finds Bømlo)",
-            ),
-            b(
-                Scope::On(Screen::Cases),
-                &[Key::char('f')],
-                Action::AddFilter,
-                "filter by a stratum or the stage (filters combine)",
-            ),
-            b(
-                Scope::On(Screen::Cases),
-                &[Key::char('x')],
-                Action::ClearFilters,
-                "clear every filter and the search",
-            ),
-            b(
-                Scope::On(Screen::Cases),
-                &[Key::char('s')],
-                Action::SortNext,
-                "sort by the next column",
-            ),
-            b(
-                Scope::On(Screen::Cases),
-                &[Key::char('S')],
-                Action::SortReverse,
-                "reverse the sort",
-            ),
-            b(
-                Scope::On(Screen::Cases),
-                &[Key::char('m')],
-                Action::MoveStage,
-                "move the case to another stage (asks why)",
-            ),
-            b(
-                Scope::On(Screen::Coverage),
-                &[Key::char('r')],
-                Action::CycleRows,
-                "matrix rows: next stratum",
-            ),
-            b(
-                Scope::On(Screen::Coverage),
-                &[Key::char('c')],
-                Action::CycleColumns,
-                "matrix columns: next stratum",
-            ),
-            b(
-                Scope::On(Screen::Coverage),
-                &[Key::char('s')],
-                Action::ToggleSuggestions,
-                "suggest the next case and reserves / show gaps",
-            ),
-            b(
-                Scope::On(Screen::Review),
-                &[Key::char('m')],
-                Action::ShowQueue,
-                "my review queue",
-            ),
-            b(
-                Scope::On(Screen::Review),
-                &[Key::char('c')],
-                Action::ShowConflicts,
-                "conflicts between reviewers",
-            ),
-            b(
-                Scope::On(Screen::Review),
-                &[Key::char('a')],
-                Action::ShowAgreement,
-                "agreement per criterion",
-            ),
-        ]);
+        let everywhere = Scope::Everywhere;
+        let lists = Scope::Lists;
         let form = Scope::In(Mode::ReviewForm);
-        bindings.extend([
-            b(
-                form,
-                &[Key::plain(Up), Key::char('k')],
-                Action::Up,
-                "previous criterion",
-            ),
-            b(
-                form,
-                &[Key::plain(Down), Key::char('j')],
-                Action::Down,
-                "next criterion",
-            ),
+        let mut bindings = vec![
+            b(everywhere, &[Key::char('?')], Action::ToggleHelp, "help for this screen"),
+            b(everywhere, &[Key::char('q'), Key::ctrl('c')], Action::Quit, "quit (nothing typed is lost)"),
+            b(everywhere, &[Key::plain(Tab)], Action::NextScreen, "next screen"),
+            b(everywhere, &[Key::plain(BackTab)], Action::PreviousScreen, "previous screen"),
+            b(everywhere, &[Key::char('1')], Action::GoTo(Cases), "Cases screen"),
+            b(everywhere, &[Key::char('2')], Action::GoTo(Coverage), "Coverage screen"),
+            b(everywhere, &[Key::char('3')], Action::GoTo(Review), "Review screen"),
+            b(everywhere, &[Key::char('4')], Action::GoTo(Recruitment), "Recruitment screen"),
+            b(everywhere, &[Key::char('5')], Action::GoTo(Interviews), "Interviews screen"),
+            b(everywhere, &[Key::char('6')], Action::GoTo(Themes), "Themes screen"),
+            b(lists, &[Key::plain(Up), Key::char('k')], Action::Up, "move up"),
+            b(lists, &[Key::plain(Down), Key::char('j')], Action::Down, "move down"),
+            b(lists, &[Key::char('g'), Key::plain(Home)], Action::Top, "first row"),
+            b(lists, &[Key::char('G'), Key::plain(End)], Action::Bottom, "last row"),
+            b(lists, &[Key::plain(PageUp)], Action::PageUp, "page up"),
+            b(lists, &[Key::plain(PageDown)], Action::PageDown, "page down"),
+            b(lists, &[Key::plain(Enter)], Action::Open, "open / choose"),
+            b(everywhere, &[Key::plain(Esc)], Action::Back, "close popup / back"),
+            b(Scope::On(Cases), &[Key::char('/')], Action::Search, "search municipality, title, id (bomlo finds Bømlo)"),
+            b(Scope::On(Cases), &[Key::char('f')], Action::AddFilter, "filter by a stratum or the stage (filters combine)"),
+            b(Scope::On(Cases), &[Key::char('x')], Action::ClearFilters, "clear every filter and the search"),
+            b(Scope::On(Cases), &[Key::char('s')], Action::SortNext, "sort by the next column"),
+            b(Scope::On(Cases), &[Key::char('S')], Action::SortReverse, "reverse the sort"),
+            b(Scope::On(Cases), &[Key::char('m')], Action::MoveStage, "move the case to another stage (asks why)"),
+            b(Scope::On(Coverage), &[Key::char('r')], Action::CycleRows, "matrix rows: next stratum"),
+            b(Scope::On(Coverage), &[Key::char('c')], Action::CycleColumns, "matrix columns: next stratum"),
+            b(Scope::On(Coverage), &[Key::char('s')], Action::ToggleSuggestions, "suggest the next case and reserves / show gaps"),
+            b(Scope::On(Review), &[Key::char('m')], Action::ShowQueue, "my review queue"),
+            b(Scope::On(Review), &[Key::char('c')], Action::ShowConflicts, "conflicts between reviewers (Enter resolves)"),
+            b(Scope::On(Review), &[Key::char('a')], Action::ShowAgreement, "agreement per criterion"),
+            b(Scope::On(Recruitment), &[Key::char('t')], Action::ToggleTree, "snowball tree / informants by case"),
+            b(Scope::On(Recruitment), &[Key::char('a')], Action::AdvanceStatus, "record a new status (asks date and note)"),
+            b(Scope::On(Recruitment), &[Key::char('r')], Action::AddReferral, "add an informant this one referred"),
+            b(Scope::On(Recruitment), &[Key::char('i')], Action::OpenInterviews, "open this informant's interviews"),
+            b(form, &[Key::plain(Up), Key::char('k')], Action::Up, "previous criterion"),
+            b(form, &[Key::plain(Down), Key::char('j')], Action::Down, "next criterion"),
             b(form, &[Key::plain(Enter)], Action::Open, "write the free-text answer"),
-            b(
-                form,
-                &[Key::char('S')],
-                Action::Submit,
-                "submit the review (asks first)",
-            ),
-            b(
-                form,
-                &[Key::plain(Esc)],
-                Action::Back,
-                "back to the queue (the draft is saved)",
-            ),
-        ]);
+            b(form, &[Key::char('S')], Action::Submit, "submit the review (asks first)"),
+            b(form, &[Key::plain(Esc)], Action::Back, "back to the queue (the draft is saved)"),
+        ];
         bindings.push(Binding {
             scope: form,
             keys: vec![Trigger::AnyDigit, Trigger::AnyLetter],

@@ -7,6 +7,7 @@ pub mod app;
 mod cases_update;
 pub mod input;
 pub mod keymap;
+mod recruitment_update;
 mod review_update;
 pub mod screens;
 pub mod view;
@@ -41,8 +42,12 @@ pub fn run(study: Option<&Path>, as_user: Option<&str>) -> ExitCode {
         opened.identity.map(|i| i.id),
         config,
     );
+    app.contacts = opened.contacts;
     if let Some(e) = opened.identity_error {
         app.message = Some(e);
+    }
+    if let Some(warning) = opened.deletion_warning {
+        app.message = Some(warning);
     }
     let mut terminal = ratatui::init();
     let result = event_loop(&mut terminal, &mut app);
@@ -80,6 +85,14 @@ fn carry_out(app: &mut App, effect: Effect) {
             let path = app.layout.review_file(&case, &review.reviewer);
             if let Err(e) = store::save_value(&mut app.stamps, &path, &review) {
                 app.message = Some(format!("not saved: {e}"));
+            }
+        }
+        Effect::SaveInformant(id) => {
+            if let Some(informant) = app.data.informant(&id).cloned() {
+                let path = app.layout.informant_file(&informant.case, &id);
+                if let Err(e) = store::save_value(&mut app.stamps, &path, &informant) {
+                    app.message = Some(format!("not saved: {e}"));
+                }
             }
         }
         Effect::SaveCase(case) => {

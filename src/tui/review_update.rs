@@ -231,6 +231,26 @@ impl App {
                 Vec::new()
             }
             InputPurpose::StageReason { case, to } => self.confirm_stage_reason(case, to, text),
+            InputPurpose::StatusDate { informant, status } => {
+                self.confirm_status_date(informant, status, &text);
+                Vec::new()
+            }
+            InputPurpose::StatusNote {
+                informant,
+                status,
+                date,
+            } => self.confirm_status_note(informant, status, date, text),
+            InputPurpose::ReferralRole { referrer } => {
+                self.confirm_referral_role(referrer, text);
+                Vec::new()
+            }
+            InputPurpose::ReferralWhere { referrer, role } => self.confirm_referral_where(referrer, role, text),
+            InputPurpose::ReferralPopulation {
+                referrer,
+                role,
+                municipality,
+                county,
+            } => self.confirm_referral_population(referrer, role, municipality, county, &text),
             InputPurpose::ReviewText { case, criterion } => {
                 let Some((_, mut review)) = self.my_review().filter(|(c, _)| *c == case) else {
                     return Vec::new();

@@ -1,0 +1,344 @@
+//! The Recruitment screen's part of the update function: recording a new
+//! status (with date and note), adding an informant the selected one
+//! referred (creating a snowball case for a new municipality), and jumping
+//! to the informant's interviews.
+
+use super::action::{Action, Screen};
+use super::app::{App, Effect, ListId, PickerPurpose, Popup};
+use super::input::{InputPurpose, TextInput};
+use super::screens::recruitment::rows as recruitment_rows;
+use crate::analysis::recruitment::{next_status, strata_added};
+use crate::domain::fold::fold;
+use crate::domain::recruit::{add_informant, add_snowball_case, set_status, NewInformant, NewSnowballCase};
+use crate::domain::*;
+use chrono::NaiveDate;
+
+impl App {
+    pub(super) fn update_recruitment(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::ToggleTree => {
+                self.recruitment_tree = !self.recruitment_tree;
+                self.select_first(ListId::Screen(Screen::Recruitment));
+            }
+            Action::AdvanceStatus => self.ask_for_status(),
+            Action::AddReferral => self.ask_for_referral(),
+            Action::OpenInterviews => self.open_interviews(),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn selected_informant(&self) -> Option<InformantId> {
+        let rows = recruitment_rows(self);
+        let selected = self
+            .cursor(ListId::Screen(Screen::Recruitment))
+            .selected
+            .min(rows.len().saturating_sub(1));
+        rows.get(selected).map(|r| r.informant.id.clone())
+    }
+
+    fn needs_author(&mut self) -> bool {
+        if self.me.is_none() {
+            self.message = Some("say who you are first (--as ID): recruitment records who did it".to_string());
+        }
+        self.me.is_none()
+    }
+
+    fn ask_for_status(&mut self) {
+        if self.needs_author() {
+            return;
+        }
+        let Some(id) = self.selected_informant() else { return };
+        let Some(current) = self.data.informant(&id).map(Informant::status) else {
+            return;
+        };
+        // The usual next status first, then the rest.
+        let mut items: Vec<String> = next_status(current)
+            .map(|s| s.label().to_string())
+            .into_iter()
+            .collect();
+        items.extend(
+            RecruitmentStatus::ALL
+                .iter()
+                .filter(|s| **s != current && Some(**s) != next_status(current))
+                .map(|s| s.label().to_string()),
+        );
+        self.popup = Some(Popup::Picker {
+            title: format!(" {id} is now ({} so far) ", current.label()),
+            items,
+            selected: 0,
+            purpose: PickerPurpose::StatusOf(id),
+        });
+    }
+
+    pub(super) fn picked_status(&mut self, informant: InformantId, item: &str) {
+        let Some(status) = RecruitmentStatus::from_label(item) else {
+            return;
+        };
+        let today = (self.now)().date_naive().to_string();
+        self.input = Some(TextInput::new(
+            InputPurpose::StatusDate {
+                informant: informant.clone(),
+                status,
+            },
+            format!(" When did {informant} become {}? ", status.label()),
+            "YYYY-MM-DD; Enter goes on to the note, Esc cancels",
+            &today,
+            false,
+        ));
+    }
+
+    pub(super) fn confirm_status_date(&mut self, informant: InformantId, status: RecruitmentStatus, text: &str) {
+        match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
+            Ok(date) => {
+                self.input = Some(TextInput::new(
+                    InputPurpose::StatusNote {
+                        informant: informant.clone(),
+                        status,
+                        date,
+                    },
+                    format!(" Note on {informant} ({}) ", status.label()),
+                    "optional; Enter saves, Esc cancels",
+                    "",
+                    false,
+                ))
+            }
+            Err(_) => {
+                self.input = Some(TextInput::new(
+                    InputPurpose::StatusDate { informant, status },
+                    " When? ",
+                    format!("`{}` is not a date: YYYY-MM-DD", text.trim()),
+                    text,
+                    false,
+                ))
+            }
+        }
+    }
+
+    pub(super) fn confirm_status_note(
+        &mut self,
+        informant: InformantId,
+        status: RecruitmentStatus,
+        date: NaiveDate,
+        note: String,
+    ) -> Vec<Effect> {
+        let Some(me) = self.me.clone() else { return Vec::new() };
+        match set_status(&mut self.data, &informant, status, date, me, note.trim().to_string()) {
+            Ok(_) => {
+                self.message = Some(format!("{informant}: {} on {date}", status.label()));
+                vec![Effect::SaveInformant(informant)]
+            }
+            Err(e) => {
+                self.message = Some(e);
+                Vec::new()
+            }
+        }
+    }
+
+    fn ask_for_referral(&mut self) {
+        if self.needs_author() {
+            return;
+        }
+        let Some(referrer) = self.selected_informant() else {
+            return;
+        };
+        self.input = Some(TextInput::new(
+            InputPurpose::ReferralRole {
+                referrer: referrer.clone(),
+            },
+            format!(" Someone {referrer} pointed you to: their role "),
+            "e.g. project leader, NAV adviser; never a name (names go to the private store)",
+            "",
+            false,
+        ));
+    }
+
+    pub(super) fn confirm_referral_role(&mut self, referrer: InformantId, role: String) {
+        if role.trim().is_empty() {
+            self.message = Some("a referral needs the new informant's role".to_string());
+            return;
+        }
+        let case = self
+            .data
+            .informant(&referrer)
+            .map(|i| i.case.to_string())
+            .unwrap_or_default();
+        self.input = Some(TextInput::new(
+            InputPurpose::ReferralWhere {
+                referrer,
+                role: role.trim().to_string(),
+            },
+            " Where: a case id or a municipality ",
+            format!("Enter keeps {case}; a municipality that is not a case yet becomes a snowball case"),
+            &case,
+            false,
+        ));
+    }
+
+    /// The case a typed place means: a case id, else the one case (or the
+    /// one in the sample) of a municipality with that name.
+    fn case_for_place(&self, text: &str) -> Option<CaseId> {
+        let id = CaseId::new(text.trim());
+        if self.data.cases.contains_key(&id) {
+            return Some(id);
+        }
+        let wanted = fold(text.trim());
+        let same: Vec<&Case> = self
+            .data
+            .cases
+            .values()
+            .map(|c| &c.case)
+            .filter(|c| fold(&c.municipality) == wanted)
+            .collect();
+        same.iter()
+            .find(|c| matches!(c.stage, Stage::Selected | Stage::Snowball | Stage::Reserve))
+            .or(same.first())
+            .map(|c| c.id.clone())
+    }
+
+    pub(super) fn confirm_referral_where(&mut self, referrer: InformantId, role: String, place: String) -> Vec<Effect> {
+        if let Some(case) = self.case_for_place(&place) {
+            return self.add_referred(referrer, role, case, Vec::new());
+        }
+        let municipality = place.trim().to_string();
+        if municipality.is_empty() {
+            self.message = Some("where is the new informant? a case id or a municipality".to_string());
+            return Vec::new();
+        }
+        self.popup = Some(Popup::Picker {
+            title: format!(" {municipality} is in the county "),
+            items: self.data.study.strata.counties.iter().map(|c| c.name.clone()).collect(),
+            selected: 0,
+            purpose: PickerPurpose::ReferralCounty {
+                referrer,
+                role,
+                municipality,
+            },
+        });
+        Vec::new()
+    }
+
+    pub(super) fn picked_county(&mut self, referrer: InformantId, role: String, municipality: String, county: String) {
+        self.input = Some(TextInput::new(
+            InputPurpose::ReferralPopulation {
+                referrer,
+                role,
+                municipality: municipality.clone(),
+                county,
+            },
+            format!(" Inhabitants of {municipality} "),
+            "a whole number, for its size band; Enter saves, Esc cancels",
+            "",
+            false,
+        ));
+    }
+
+    pub(super) fn confirm_referral_population(
+        &mut self,
+        referrer: InformantId,
+        role: String,
+        municipality: String,
+        county: String,
+        text: &str,
+    ) -> Vec<Effect> {
+        let population = match text.trim() {
+            "" => None,
+            digits => match digits.replace(' ', "").parse::<u64>() {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    self.message = Some(format!("`{digits}` is not a number of inhabitants"));
+                    self.input = Some(TextInput::new(
+                        InputPurpose::ReferralPopulation {
+                            referrer,
+                            role,
+                            municipality,
+                            county,
+                        },
+                        " Inhabitants ",
+                        "a whole number",
+                        text,
+                        false,
+                    ));
+                    return Vec::new();
+                }
+            },
+        };
+        let Some(me) = self.me.clone() else { return Vec::new() };
+        let created = add_snowball_case(
+            &mut self.data,
+            NewSnowballCase {
+                id: None,
+                municipality,
+                county,
+                population,
+                referred_by: referrer.clone(),
+                by: me,
+                at: (self.now)(),
+            },
+        );
+        match created {
+            Ok(case) => self.add_referred(referrer, role, case.clone(), vec![Effect::SaveCase(case)]),
+            Err(e) => {
+                self.message = Some(e);
+                Vec::new()
+            }
+        }
+    }
+
+    fn add_referred(
+        &mut self,
+        referrer: InformantId,
+        role: String,
+        case: CaseId,
+        mut effects: Vec<Effect>,
+    ) -> Vec<Effect> {
+        let Some(me) = self.me.clone() else { return effects };
+        let interview = self
+            .data
+            .interviews()
+            .find(|i| i.interview.informants.contains(&referrer))
+            .map(|i| i.interview.id.clone());
+        let added = add_informant(
+            &mut self.data,
+            NewInformant {
+                case: case.clone(),
+                role,
+                organisation: "municipality".to_string(),
+                referred_by: Some(Referral::Informant {
+                    id: referrer.clone(),
+                    interview,
+                }),
+                by: me,
+                date: (self.now)().date_naive(),
+            },
+        );
+        match added {
+            Ok(id) => {
+                let adds = strata_added(&self.data, &self.data.cases[&case].case);
+                let adds = if adds.is_empty() {
+                    String::new()
+                } else {
+                    format!("; adds {}", adds.join(" and "))
+                };
+                self.message = Some(format!("{id} added to {case}, referred by {referrer}{adds}"));
+                effects.push(Effect::SaveInformant(id));
+            }
+            Err(e) => self.message = Some(e),
+        }
+        effects
+    }
+
+    fn open_interviews(&mut self) {
+        let Some(id) = self.selected_informant() else { return };
+        let rows = super::screens::interviews::rows(self);
+        match rows.iter().position(|i| i.interview.informants.contains(&id)) {
+            Some(index) => {
+                self.screen = Screen::Interviews;
+                if let Some(cursor) = self.cursors.get_mut(&ListId::Screen(Screen::Interviews)) {
+                    cursor.selected = index;
+                }
+            }
+            None => self.message = Some(format!("{id} has no interview yet")),
+        }
+    }
+}
