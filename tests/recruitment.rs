@@ -25,7 +25,11 @@ fn casebook(dir: &Path, data_home: &Path, args: &[&str]) -> Output {
 }
 
 fn out(output: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
 }
 
 fn referred(id: &str, by: Option<&str>, case: &str) -> Informant {
@@ -36,7 +40,10 @@ fn referred(id: &str, by: Option<&str>, case: &str) -> Informant {
         role: "coordinator".into(),
         organisation: "municipality".into(),
         responsible: vec![],
-        referred_by: by.map(|b| Referral::Informant { id: InformantId::new(b), interview: None }),
+        referred_by: by.map(|b| Referral::Informant {
+            id: InformantId::new(b),
+            interview: None,
+        }),
         consent: None,
         status_history: vec![],
     }
@@ -51,7 +58,11 @@ fn with_informants(list: Vec<Informant>) -> StudyData {
     let case = data.cases.keys().next().unwrap().clone();
     for mut informant in list {
         informant.case = case.clone();
-        data.cases.get_mut(&case).unwrap().informants.insert(informant.id.clone(), informant);
+        data.cases
+            .get_mut(&case)
+            .unwrap()
+            .informants
+            .insert(informant.id.clone(), informant);
     }
     data
 }
@@ -73,7 +84,12 @@ fn waves_grow_by_one_along_each_referral() {
 
 #[test]
 fn a_referral_cycle_is_reported_not_followed_forever() {
-    let data = with_informants(vec![referred("X", Some("Y"), ""), referred("Y", Some("Z"), ""), referred("Z", Some("X"), ""), referred("W", Some("X"), "")]);
+    let data = with_informants(vec![
+        referred("X", Some("Y"), ""),
+        referred("Y", Some("Z"), ""),
+        referred("Z", Some("X"), ""),
+        referred("W", Some("X"), ""),
+    ]);
     let w = waves(&data);
     assert_eq!(w.cycles.len(), 1, "{:?}", w.cycles);
     assert_eq!(w.cycles[0].len(), 4, "three informants and the first again");
@@ -85,13 +101,21 @@ fn a_referral_cycle_is_reported_not_followed_forever() {
     let layout = Layout::new(dir.path());
     casebook::store::save_all(&layout, &mut casebook::store::Stamps::default(), &data).unwrap();
     let problems = load(&layout).problems;
-    assert!(problems.iter().any(|p| p.message.starts_with("referral cycle: ") && p.path.to_string_lossy().contains("informants/")), "{problems:?}");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.message.starts_with("referral cycle: ") && p.path.to_string_lossy().contains("informants/")),
+        "{problems:?}"
+    );
 }
 
 #[test]
 fn the_demo_reaches_sixteen_municipalities_and_seventeen_informants_in_waves() {
     let summary = casebook::analysis::recruitment::recruitment(&demo());
-    assert_eq!((summary.interviewed, summary.municipalities, summary.administration), (17, 16, 5));
+    assert_eq!(
+        (summary.interviewed, summary.municipalities, summary.administration),
+        (17, 16, 5)
+    );
     assert!(summary.by_wave.contains_key("0") && summary.by_wave.contains_key("1"));
 }
 
@@ -102,15 +126,38 @@ fn a_referral_to_a_new_municipality_creates_a_snowball_case_and_names_what_it_ad
     let output = casebook(
         study.path(),
         home.path(),
-        &["informant", "add", "--case", "snowball-loppa", "--role", "adviser", "--referred-by", "INF-03", "--municipality", "Loppa", "--county", "Troms og Finnmark", "--population", "900"],
+        &[
+            "informant",
+            "add",
+            "--case",
+            "snowball-loppa",
+            "--role",
+            "adviser",
+            "--referred-by",
+            "INF-03",
+            "--municipality",
+            "Loppa",
+            "--county",
+            "Troms og Finnmark",
+            "--population",
+            "900",
+        ],
     );
     let text = out(&output);
     assert_eq!(output.status.code(), Some(0), "{text}");
-    assert!(text.contains("created case snowball-loppa (Loppa) in stage snowball; it adds size band <1000"), "{text}");
+    assert!(
+        text.contains("created case snowball-loppa (Loppa) in stage snowball; it adds size band <1000"),
+        "{text}"
+    );
     let data = load(&Layout::new(study.path())).data;
     let case = &data.cases[&CaseId::new("snowball-loppa")];
     assert_eq!(case.case.stage, Stage::Snowball);
-    assert_eq!(case.case.origin, Origin::Snowball { referred_by: InformantId::new("INF-03") });
+    assert_eq!(
+        case.case.origin,
+        Origin::Snowball {
+            referred_by: InformantId::new("INF-03")
+        }
+    );
     assert_eq!(case.case.region, "Nord-Norge");
     assert_eq!(case.case.stage_log.len(), 1);
     let informant = case.informants.values().next().unwrap();
@@ -122,14 +169,39 @@ fn a_referral_to_a_new_municipality_creates_a_snowball_case_and_names_what_it_ad
 fn status_history_is_appended_and_round_trips() {
     let study = common::demo_copy();
     let home = tempfile::tempdir().unwrap();
-    let output = casebook(study.path(), home.path(), &["informant", "status", "INF-19", "agreed", "--date", "2025-06-02", "--note", "Answered at last"]);
+    let output = casebook(
+        study.path(),
+        home.path(),
+        &[
+            "informant",
+            "status",
+            "INF-19",
+            "agreed",
+            "--date",
+            "2025-06-02",
+            "--note",
+            "Answered at last",
+        ],
+    );
     assert_eq!(output.status.code(), Some(0), "{}", out(&output));
     let layout = Layout::new(study.path());
     let mut loaded = load(&layout);
     let informant = loaded.data.informant(&InformantId::new("INF-19")).unwrap().clone();
     let last = informant.status_history.last().unwrap();
-    assert_eq!((last.status, last.date.to_string(), last.by.as_str(), last.note.as_str()), (RecruitmentStatus::Agreed, "2025-06-02".into(), "astrid", "Answered at last"));
-    assert_eq!(casebook::store::save_all(&layout, &mut loaded.stamps, &loaded.data).unwrap(), 0, "loads and saves byte-identical");
+    assert_eq!(
+        (last.status, last.date.to_string(), last.by.as_str(), last.note.as_str()),
+        (
+            RecruitmentStatus::Agreed,
+            "2025-06-02".into(),
+            "astrid",
+            "Answered at last"
+        )
+    );
+    assert_eq!(
+        casebook::store::save_all(&layout, &mut loaded.stamps, &loaded.data).unwrap(),
+        0,
+        "loads and saves byte-identical"
+    );
     let bad = casebook(study.path(), home.path(), &["informant", "status", "INF-19", "maybe"]);
     assert_eq!(bad.status.code(), Some(2));
 }
@@ -145,7 +217,20 @@ fn contact_details_never_reach_a_shared_file_or_any_output() {
     let add = casebook(
         study.path(),
         home.path(),
-        &["informant", "add", "--case", "p2019-036", "--role", "project economist", "--name", NAME, "--email", EMAIL, "--phone", PHONE],
+        &[
+            "informant",
+            "add",
+            "--case",
+            "p2019-036",
+            "--role",
+            "project economist",
+            "--name",
+            NAME,
+            "--email",
+            EMAIL,
+            "--phone",
+            PHONE,
+        ],
     );
     assert_eq!(add.status.code(), Some(0), "{}", out(&add));
     // The private store has them; it lives outside the study.
@@ -191,7 +276,20 @@ fn contact_details_never_reach_a_shared_file_or_any_output() {
 fn check_fails_when_contact_details_are_in_a_shared_file() {
     let study = common::demo_copy();
     let home = tempfile::tempdir().unwrap();
-    casebook(study.path(), home.path(), &["informant", "add", "--case", "p2019-036", "--role", "adviser", "--name", NAME]);
+    casebook(
+        study.path(),
+        home.path(),
+        &[
+            "informant",
+            "add",
+            "--case",
+            "p2019-036",
+            "--role",
+            "adviser",
+            "--name",
+            NAME,
+        ],
+    );
     assert_eq!(casebook(study.path(), home.path(), &["check"]).status.code(), Some(0));
     // Someone types the name into a shared note.
     let file = study.path().join("cases/p2019-036/informants/INF-02.ron");
@@ -200,7 +298,12 @@ fn check_fails_when_contact_details_are_in_a_shared_file() {
     let output = casebook(study.path(), home.path(), &["check"]);
     let text = out(&output);
     assert_eq!(output.status.code(), Some(1), "{text}");
-    assert!(text.contains("cases/p2019-036/informants/INF-02.ron:5:12: an informant's contact details are in a shared file"), "{text}");
+    assert!(
+        text.contains(
+            "cases/p2019-036/informants/INF-02.ron:5:12: an informant's contact details are in a shared file"
+        ),
+        "{text}"
+    );
     assert!(!text.contains(NAME), "the report does not repeat the name");
     // An e-mail address anywhere in a shared file is caught too.
     fs::write(&file, text_with_email(&fs::read_to_string(&file).unwrap())).unwrap();
@@ -216,7 +319,13 @@ fn text_with_email(text: &str) -> String {
 fn check_fails_when_git_would_commit_the_private_folder() {
     let study = common::demo_copy();
     let home = tempfile::tempdir().unwrap();
-    let git = |args: &[&str]| Command::new("git").args(args).current_dir(study.path()).output().unwrap();
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .args(args)
+            .current_dir(study.path())
+            .output()
+            .unwrap()
+    };
     git(&["init", "-q"]);
     let output = casebook(study.path(), home.path(), &["check"]);
     let text = out(&output);
@@ -231,34 +340,75 @@ fn check_fails_when_git_would_commit_the_private_folder() {
 fn contacts_are_purged_only_from_the_deletion_date_unless_forced() {
     let study = common::demo_copy();
     let home = tempfile::tempdir().unwrap();
-    casebook(study.path(), home.path(), &["informant", "add", "--case", "p2019-036", "--role", "adviser", "--name", NAME]);
+    casebook(
+        study.path(),
+        home.path(),
+        &[
+            "informant",
+            "add",
+            "--case",
+            "p2019-036",
+            "--role",
+            "adviser",
+            "--name",
+            NAME,
+        ],
+    );
     let set_date = |date: &str| {
         let path = study.path().join("cases/study.ron");
         let text = fs::read_to_string(&path).unwrap();
         let start = text.find("deletion_date: ").unwrap();
         let end = start + text[start..].find('\n').unwrap();
-        fs::write(&path, format!("{}deletion_date: Some(\"{date}\"),{}", &text[..start], &text[end..])).unwrap();
+        fs::write(
+            &path,
+            format!("{}deletion_date: Some(\"{date}\"),{}", &text[..start], &text[end..]),
+        )
+        .unwrap();
     };
     set_date("2099-12-31");
     let early = casebook(study.path(), home.path(), &["purge-contacts", "--yes"]);
     assert_eq!(early.status.code(), Some(1));
     assert!(out(&early).contains("refusing to delete personal data before it"));
-    assert_eq!(common::files_under(&home.path().join("data")).len(), 1, "nothing deleted");
+    assert_eq!(
+        common::files_under(&home.path().join("data")).len(),
+        1,
+        "nothing deleted"
+    );
 
     set_date("2020-01-01");
     let warned = casebook(study.path(), home.path(), &["status"]);
-    assert!(out(&warned).contains("personal data was to be deleted by 2020-01-01"), "{}", out(&warned));
+    assert!(
+        out(&warned).contains("personal data was to be deleted by 2020-01-01"),
+        "{}",
+        out(&warned)
+    );
     let unsure = casebook(study.path(), home.path(), &["purge-contacts"]);
     assert_eq!(unsure.status.code(), Some(2), "--yes is required");
     let purged = casebook(study.path(), home.path(), &["purge-contacts", "--yes"]);
     assert_eq!(purged.status.code(), Some(0), "{}", out(&purged));
     assert!(out(&purged).contains("(1 contacts)"));
     assert!(common::files_under(&home.path().join("data")).is_empty());
-    assert!(!out(&casebook(study.path(), home.path(), &["status"])).contains("to be deleted"), "no warning once purged");
+    assert!(
+        !out(&casebook(study.path(), home.path(), &["status"])).contains("to be deleted"),
+        "no warning once purged"
+    );
 
     // Forced before the date.
     set_date("2099-12-31");
-    casebook(study.path(), home.path(), &["informant", "add", "--case", "p2019-036", "--role", "adviser", "--name", NAME]);
+    casebook(
+        study.path(),
+        home.path(),
+        &[
+            "informant",
+            "add",
+            "--case",
+            "p2019-036",
+            "--role",
+            "adviser",
+            "--name",
+            NAME,
+        ],
+    );
     let forced = casebook(study.path(), home.path(), &["purge-contacts", "--yes", "--force"]);
     assert_eq!(forced.status.code(), Some(0), "{}", out(&forced));
 }
@@ -268,8 +418,28 @@ fn a_study_with_a_private_folder_keeps_contacts_there() {
     let study = common::demo_copy();
     fs::create_dir(study.path().join("private")).unwrap();
     let home = tempfile::tempdir().unwrap();
-    casebook(study.path(), home.path(), &["informant", "add", "--case", "p2019-036", "--role", "adviser", "--email", EMAIL]);
-    assert!(fs::read_to_string(study.path().join("private/contacts.ron")).unwrap().contains(EMAIL));
+    casebook(
+        study.path(),
+        home.path(),
+        &[
+            "informant",
+            "add",
+            "--case",
+            "p2019-036",
+            "--role",
+            "adviser",
+            "--email",
+            EMAIL,
+        ],
+    );
+    assert!(fs::read_to_string(study.path().join("private/contacts.ron"))
+        .unwrap()
+        .contains(EMAIL));
     let output = casebook(study.path(), home.path(), &["check"]);
-    assert_eq!(output.status.code(), Some(0), "private/ is not a shared folder: {}", out(&output));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "private/ is not a shared folder: {}",
+        out(&output)
+    );
 }
