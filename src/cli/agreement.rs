@@ -1,7 +1,7 @@
 //! `casebook agreement`: agreement on the study's reviews, or on any ratings
 //! table given as CSV (`--ratings FILE`).
 
-use super::open::open;
+use super::open::open_or_exit;
 use super::Cli;
 use crate::analysis::agreement::{report, Level, ScaleRange};
 use crate::analysis::review_agreement::study_agreement;
@@ -87,12 +87,9 @@ fn on_ratings_file(path: &Path, level: Level, scale: Option<ScaleRange>, json: b
 }
 
 fn on_study(cli: &Cli, json: bool) -> u8 {
-    let opened = match open(cli.study.as_deref(), cli.as_user.as_deref()) {
+    let opened = match open_or_exit(cli) {
         Ok(opened) => opened,
-        Err(e) => {
-            eprintln!("casebook: {e}");
-            return 1;
-        }
+        Err(code) => return code,
     };
     let me = opened.identity.as_ref().map(|i| &i.id);
     let criteria = study_agreement(&opened.data, me);

@@ -2,7 +2,7 @@
 //! lacks them, balanced over the team; `--without ID` hands a leaving
 //! researcher's unstarted reviews to the others.
 
-use super::open::open;
+use super::open::open_or_exit;
 use super::Cli;
 use crate::analysis::assignment::{assign, without, Balance, Slot};
 use crate::domain::{Origin, ResearcherId};
@@ -10,12 +10,9 @@ use crate::store::save_value;
 use serde_json::json;
 
 pub fn run(cli: &Cli, seed: u64, leaving: Option<&str>, json: bool) -> u8 {
-    let mut opened = match open(cli.study.as_deref(), cli.as_user.as_deref()) {
+    let mut opened = match open_or_exit(cli) {
         Ok(opened) => opened,
-        Err(e) => {
-            eprintln!("casebook: {e}");
-            return 1;
-        }
+        Err(code) => return code,
     };
     if !opened.problems.is_empty() {
         eprintln!("casebook: the study has problems; fix them first (`casebook check`):");

@@ -1,17 +1,14 @@
 //! `casebook check`: load and validate everything, print counts and every
 //! problem; exit 0 when clean, 1 when not.
 
-use super::open::open;
+use super::open::open_or_exit;
 use super::Cli;
 use serde_json::json;
 
 pub fn run(cli: &Cli, json: bool) -> u8 {
-    let mut opened = match open(cli.study.as_deref(), cli.as_user.as_deref()) {
+    let mut opened = match open_or_exit(cli) {
         Ok(opened) => opened,
-        Err(e) => {
-            eprintln!("casebook: {e}");
-            return 1;
-        }
+        Err(code) => return code,
     };
     // Personal data never in shared files, and private/ never committed.
     let privacy = crate::store::privacy::privacy_problems(&opened.layout, &opened.contacts);

@@ -1,18 +1,15 @@
 //! `casebook conflicts`: criteria on which the two submitted reviews of a
 //! case differ, open and resolved, with both answers side by side.
 
-use super::open::open;
+use super::open::open_or_exit;
 use super::Cli;
 use crate::analysis::conflicts::case_conflicts;
 use serde_json::json;
 
 pub fn run(cli: &Cli, json: bool) -> u8 {
-    let opened = match open(cli.study.as_deref(), cli.as_user.as_deref()) {
+    let opened = match open_or_exit(cli) {
         Ok(opened) => opened,
-        Err(e) => {
-            eprintln!("casebook: {e}");
-            return 1;
-        }
+        Err(code) => return code,
     };
     // A conflict needs both reviews submitted, so listing it never shows
     // anyone the other review before their own is in.

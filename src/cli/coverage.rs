@@ -2,7 +2,7 @@
 //! spread over each stratum, a two-way matrix, the gaps in words, and with
 //! `--suggest` the next case to select and the reserve for each selected one.
 
-use super::open::open;
+use super::open::open_or_exit;
 use super::Cli;
 use crate::analysis::coverage::{by_stratum, gaps, matrix};
 use crate::analysis::suggest::{next_case, reserves_for_selected};
@@ -14,12 +14,9 @@ pub fn run(cli: &Cli, rows: &str, columns: &str, suggest: bool, json: bool) -> u
         eprintln!("casebook: strata are size_band, region, focus_area, kind, pilot or year");
         return 2;
     };
-    let opened = match open(cli.study.as_deref(), cli.as_user.as_deref()) {
+    let opened = match open_or_exit(cli) {
         Ok(opened) => opened,
-        Err(e) => {
-            eprintln!("casebook: {e}");
-            return 1;
-        }
+        Err(code) => return code,
     };
     let data = &opened.data;
     let cells = matrix(data, row_stratum, column_stratum);

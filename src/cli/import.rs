@@ -1,7 +1,7 @@
 //! `casebook import pool FILE.csv`: cases from an export of applications.
 //! All or nothing: any bad row means no file is written.
 
-use super::open::{open, Opened};
+use super::open::{open_or_exit, Opened};
 use super::Cli;
 use crate::store::pool_import::import_pool;
 use crate::store::{check_unchanged, save_value};
@@ -10,10 +10,7 @@ use std::path::{Path, PathBuf};
 /// Opens the study for a command that writes, refusing one with problems
 /// (writing over a file casebook could not read would lose it).
 pub fn open_for_writing(cli: &Cli) -> Result<Opened, u8> {
-    let opened = open(cli.study.as_deref(), cli.as_user.as_deref()).map_err(|e| {
-        eprintln!("casebook: {e}");
-        1
-    })?;
+    let opened = open_or_exit(cli)?;
     if !opened.problems.is_empty() {
         eprintln!("casebook: the study has problems; fix them first (`casebook check`):");
         for problem in &opened.problems {

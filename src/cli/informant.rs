@@ -2,6 +2,7 @@
 //! go to the private store only; the shared files hold the pseudonym.
 
 use super::import::open_for_writing;
+use super::open::author;
 use super::{Cli, InformantWhat};
 use crate::analysis::recruitment::strata_added;
 use crate::domain::recruit::{add_informant, add_snowball_case, set_status, NewInformant, NewSnowballCase};
@@ -15,13 +16,9 @@ pub fn run(cli: &Cli, what: &InformantWhat) -> u8 {
         Ok(opened) => opened,
         Err(code) => return code,
     };
-    let Some(me) = opened.identity.as_ref().map(|i| i.id.clone()) else {
-        let why = opened
-            .identity_error
-            .clone()
-            .unwrap_or_else(|| "nobody said who is at the keyboard".to_string());
-        eprintln!("casebook: recruitment records who did it: {why}; use --as ID or CASEBOOK_USER");
-        return 1;
+    let me = match author(&opened, "recruitment") {
+        Ok(me) => me,
+        Err(code) => return code,
     };
     let now = chrono::Local::now().fixed_offset();
     let mut changed_cases: Vec<CaseId> = Vec::new();

@@ -134,3 +134,25 @@ pub fn deletion_warning_for(study: Option<&Path>) -> Option<String> {
         chrono::Local::now().date_naive(),
     )
 }
+
+/// Opens the study a command works on; when it cannot, says why and gives
+/// the exit code.
+pub fn open_or_exit(cli: &super::Cli) -> Result<Opened, u8> {
+    open(cli.study.as_deref(), cli.as_user.as_deref()).map_err(|e| {
+        eprintln!("casebook: {e}");
+        1
+    })
+}
+
+/// Who makes a change that records its author; when nobody said, explains
+/// how to say it and gives the exit code.
+pub fn author(opened: &Opened, what: &str) -> Result<crate::domain::ResearcherId, u8> {
+    opened.identity.as_ref().map(|i| i.id.clone()).ok_or_else(|| {
+        let why = opened
+            .identity_error
+            .clone()
+            .unwrap_or_else(|| "nobody said who is at the keyboard".to_string());
+        eprintln!("casebook: {what} records who made it: {why}; use --as ID or CASEBOOK_USER");
+        1
+    })
+}

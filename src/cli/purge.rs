@@ -1,16 +1,13 @@
 //! `casebook purge-contacts --yes`: delete the private contacts file once
 //! the study's deletion date has come (earlier only with `--force`).
 
-use super::open::open;
+use super::open::open_or_exit;
 use super::Cli;
 
 pub fn run(cli: &Cli, yes: bool, force: bool) -> u8 {
-    let opened = match open(cli.study.as_deref(), cli.as_user.as_deref()) {
+    let opened = match open_or_exit(cli) {
         Ok(opened) => opened,
-        Err(e) => {
-            eprintln!("casebook: {e}");
-            return 1;
-        }
+        Err(code) => return code,
     };
     let Some(path) = opened.contacts_path.clone() else {
         eprintln!("casebook: no private store on this system");

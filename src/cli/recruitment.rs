@@ -1,7 +1,7 @@
 //! `casebook recruitment`: the ledger in numbers and the snowball tree.
 //! By pseudonym only: no output of this command holds a contact detail.
 
-use super::open::open;
+use super::open::open_or_exit;
 use super::Cli;
 use crate::analysis::recruitment::recruitment;
 use crate::analysis::waves::TreeNode;
@@ -29,12 +29,9 @@ fn print_tree(nodes: &[TreeNode], depth: usize, data: &crate::domain::StudyData)
 }
 
 pub fn run(cli: &Cli, json: bool) -> u8 {
-    let opened = match open(cli.study.as_deref(), cli.as_user.as_deref()) {
+    let opened = match open_or_exit(cli) {
         Ok(opened) => opened,
-        Err(e) => {
-            eprintln!("casebook: {e}");
-            return 1;
-        }
+        Err(code) => return code,
     };
     let summary = recruitment(&opened.data);
     if json {

@@ -2,6 +2,7 @@
 //! from, to and why.
 
 use super::import::open_for_writing;
+use super::open::author;
 use super::Cli;
 use crate::domain::{CaseId, Stage};
 use crate::store::save_value;
@@ -11,13 +12,9 @@ pub fn run(cli: &Cli, case: &str, stage: &str, reason: &str) -> u8 {
         Ok(opened) => opened,
         Err(code) => return code,
     };
-    let Some(me) = opened.identity.as_ref().map(|i| i.id.clone()) else {
-        let why = opened
-            .identity_error
-            .clone()
-            .unwrap_or_else(|| "nobody said who is at the keyboard".to_string());
-        eprintln!("casebook: a stage change records who made it: {why}; use --as ID or CASEBOOK_USER");
-        return 1;
+    let me = match author(&opened, "a stage change") {
+        Ok(me) => me,
+        Err(code) => return code,
     };
     let Some(to) = Stage::from_label(stage) else {
         let stages: Vec<&str> = Stage::ALL.iter().map(|s| s.label()).collect();

@@ -1,7 +1,7 @@
 //! `casebook stats --by DIMENSION`: applications, granted, rejected, rate,
 //! amounts and cases per value (the report's Table 3.2 by size band).
 
-use super::open::open;
+use super::open::open_or_exit;
 use super::Cli;
 use crate::analysis::stats::stats_by;
 use crate::domain::Stratum;
@@ -12,12 +12,9 @@ pub fn run(cli: &Cli, by: &str, json: bool) -> u8 {
         eprintln!("casebook: --by must be size_band, region, focus_area, year or kind, not `{by}`");
         return 2;
     };
-    let opened = match open(cli.study.as_deref(), cli.as_user.as_deref()) {
+    let opened = match open_or_exit(cli) {
         Ok(opened) => opened,
-        Err(e) => {
-            eprintln!("casebook: {e}");
-            return 1;
-        }
+        Err(code) => return code,
     };
     let (rows, total) = stats_by(&opened.data, stratum);
     if json {

@@ -1,6 +1,6 @@
 //! `casebook status`: fieldwork progress per candidate case, totals first.
 
-use super::open::open;
+use super::open::open_or_exit;
 use super::Cli;
 use crate::analysis::progress::progress;
 use serde_json::json;
@@ -15,12 +15,9 @@ fn informants(by_status: &BTreeMap<String, usize>) -> String {
 }
 
 pub fn run(cli: &Cli, json: bool) -> u8 {
-    let opened = match open(cli.study.as_deref(), cli.as_user.as_deref()) {
+    let opened = match open_or_exit(cli) {
         Ok(opened) => opened,
-        Err(e) => {
-            eprintln!("casebook: {e}");
-            return 1;
-        }
+        Err(code) => return code,
     };
     let (rows, total) = progress(&opened.data);
     if json {

@@ -169,6 +169,29 @@ pub struct StageChange {
 }
 
 impl Case {
+    /// A case with only its identity and place; everything else empty, in the pool.
+    pub fn new(id: CaseId, origin: Origin, title: impl Into<String>, municipality: impl Into<String>) -> Case {
+        Case {
+            id,
+            origin,
+            title: title.into(),
+            municipality: municipality.into(),
+            county: String::new(),
+            region: String::new(),
+            population: None,
+            focus_area: None,
+            kind: None,
+            pilot: false,
+            applications: Vec::new(),
+            documents: Vec::new(),
+            attributes: BTreeMap::new(),
+            reviewers: Vec::new(),
+            excluded_reviewers: Vec::new(),
+            stage: Stage::Pool,
+            stage_log: Vec::new(),
+        }
+    }
+
     /// The distinct years the project applied, in order.
     pub fn years(&self) -> Vec<i32> {
         let mut years: Vec<i32> = self.applications.iter().map(|a| a.year).collect();

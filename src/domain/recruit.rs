@@ -4,7 +4,6 @@
 use super::fold::slug;
 use super::*;
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use std::collections::BTreeMap;
 
 /// The next free pseudonym: `INF-` and one more than the highest number in use.
 pub fn next_informant_id(data: &StudyData) -> InformantId {
@@ -91,27 +90,17 @@ pub fn add_snowball_case(data: &mut StudyData, new: NewSnowballCase) -> Result<C
         return Err(format!("case `{id}` exists already"));
     }
     let region = data.study.region_of_county(&new.county).unwrap_or_default().to_string();
-    let mut case = Case {
-        id: id.clone(),
-        origin: Origin::Snowball {
+    let mut case = Case::new(
+        id.clone(),
+        Origin::Snowball {
             referred_by: new.referred_by.clone(),
         },
-        title: format!("Partner municipality {}", new.municipality),
-        municipality: new.municipality,
-        county: new.county,
-        region,
-        population: new.population,
-        focus_area: None,
-        kind: None,
-        pilot: false,
-        applications: Vec::new(),
-        documents: Vec::new(),
-        attributes: BTreeMap::new(),
-        reviewers: Vec::new(),
-        excluded_reviewers: Vec::new(),
-        stage: Stage::Pool,
-        stage_log: Vec::new(),
-    };
+        format!("Partner municipality {}", new.municipality),
+        new.municipality,
+    );
+    case.county = new.county;
+    case.region = region;
+    case.population = new.population;
     case.move_to(
         Stage::Snowball,
         new.by,

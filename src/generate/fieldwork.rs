@@ -201,27 +201,18 @@ impl Fieldwork<'_> {
         let id = CaseId::new(format!("snowball-{}", slug(municipality)));
         let region = self.data.study.region_of_county(county).unwrap_or_default().to_string();
         let at = local(2025, 4, 28, 15, 0);
-        let mut case = Case {
-            id: id.clone(),
-            origin: Origin::Snowball {
+        let mut case = Case::new(
+            id.clone(),
+            Origin::Snowball {
                 referred_by: referrer.clone(),
             },
-            title: format!("Partner municipality {municipality}"),
-            municipality: municipality.to_string(),
-            county: county.to_string(),
-            region,
-            population: Some(population),
-            focus_area: None,
-            kind: None,
-            pilot: false,
-            applications: Vec::new(),
-            documents: Vec::new(),
-            attributes: BTreeMap::new(),
-            reviewers: Vec::new(),
-            excluded_reviewers: Vec::new(),
-            stage: Stage::Snowball,
-            stage_log: Vec::new(),
-        };
+            format!("Partner municipality {municipality}"),
+            municipality,
+        );
+        case.county = county.to_string();
+        case.region = region;
+        case.population = Some(population);
+        case.stage = Stage::Snowball;
         case.stage_log.push(StageChange {
             at,
             by: ResearcherId::new("astrid"),
@@ -235,25 +226,12 @@ impl Fieldwork<'_> {
 
     fn administration(&mut self) {
         let id = CaseId::new("administration");
-        let mut case = Case {
-            id: id.clone(),
-            origin: Origin::Administration,
-            title: "The directorate's staff (forvaltningen)".to_string(),
-            municipality: "(directorate)".to_string(),
-            county: String::new(),
-            region: String::new(),
-            population: None,
-            focus_area: None,
-            kind: None,
-            pilot: false,
-            applications: Vec::new(),
-            documents: Vec::new(),
-            attributes: BTreeMap::new(),
-            reviewers: Vec::new(),
-            excluded_reviewers: Vec::new(),
-            stage: Stage::Pool,
-            stage_log: Vec::new(),
-        };
+        let mut case = Case::new(
+            id.clone(),
+            Origin::Administration,
+            "The directorate's staff (forvaltningen)",
+            "(directorate)",
+        );
         case.move_to(
             Stage::Selected,
             ResearcherId::new("astrid"),

@@ -1,16 +1,30 @@
-//! A problem in a CSV file, shown as `FILE:LINE: column: message`.
+//! Reading CSV files the one way casebook does it (a header row, cells
+//! trimmed, empty rows skipped), and problems shown as
+//! `FILE:LINE: column: message`.
 
+use csv::StringRecord;
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CsvProblem {
     pub path: PathBuf,
     /// 1-based line of the record (the header is line 1).
     pub line: u64,
-    /// The column's name from the header, or its number where there is none.
+    /// The column's name from the header, or what the problem is about.
     pub column: String,
     pub message: String,
+}
+
+impl CsvProblem {
+    pub fn new(path: &Path, line: u64, column: &str, message: impl Into<String>) -> Self {
+        CsvProblem {
+            path: path.to_path_buf(),
+            line,
+            column: column.to_string(),
+            message: message.into(),
+        }
+    }
 }
 
 impl fmt::Display for CsvProblem {
@@ -24,4 +38,52 @@ impl fmt::Display for CsvProblem {
             self.message
         )
     }
+}
+
+/// A CSV file's header and its non-empty rows, each with its line.
+pub struct CsvTable {
+    pub header: StringRecord,
+    pub rows: Vec<(u64, StringRecord)>,
+    /// Rows that could not be read or have another number of cells than the header.
+    pub problems: Vec<CsvProblem>,
+}
+
+/// Reads `path`; fails only when the file or its header cannot be read.
+pub fn read_table(path: &Path) -> Result<CsvTable, Vec<CsvProblem>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_path(path)
+        .map_err(|e| vec![CsvProblem::new(path, 0, "file", format!("cannot read: {e}"))])?;
+    let header = reader
+        .headers()
+        .map_err(|e| vec![CsvProblem::new(path, 1, "header", e.to_string())])?
+        .clone();
+    let mut table = CsvTable {
+        header,
+        rows: Vec::new(),
+        problems: Vec::new(),
+    };
+    for record in reader.records() {
+        let record = match record {
+            Ok(record) => record,
+            Err(e) => {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                table.problems.push(CsvProblem::new(path, line, "row", e.to_string()));
+                continue;
+            }
+        };
+        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        if record.iter().all(str::is_empty) {
+            continue;
+        }
+        if record.len() != table.header.len() {
+            let message = format!("has {} cells, the header has {}", record.len(), table.header.len());
+            table.problems.push(CsvProblem::new(path, line, "row", message));
+            continue;
+        }
+        table.rows.push((line, record));
+    }
+    Ok(table)
 }

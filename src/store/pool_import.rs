@@ -4,7 +4,7 @@
 //! there are none. Re-importing updates the facts and never touches what the
 //! team added (stage and its log, reviewers, documents, other attributes).
 
-use super::csv_problem::CsvProblem;
+use super::csv_problem::{read_table, CsvProblem};
 use crate::domain::fold::slug;
 use crate::domain::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -66,31 +66,14 @@ pub fn import_pool(path: &Path, data: &mut StudyData) -> Result<ImportSummary, V
     Ok(merge(data, rows))
 }
 
-fn problem(path: &Path, line: u64, column: &str, message: impl Into<String>) -> CsvProblem {
-    CsvProblem {
-        path: path.to_path_buf(),
-        line,
-        column: column.to_string(),
-        message: message.into(),
-    }
-}
-
 fn read_rows(path: &Path, study: &Study) -> Result<Vec<Row>, Vec<CsvProblem>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_path(path)
-        .map_err(|e| vec![problem(path, 0, "file", format!("cannot read: {e}"))])?;
-    let header = reader
-        .headers()
-        .map_err(|e| vec![problem(path, 1, "header", e.to_string())])?
-        .clone();
+    let table = read_table(path)?;
+    let header = &table.header;
     let names: Vec<String> = header.iter().map(|h| h.trim().to_lowercase()).collect();
     let missing: Vec<CsvProblem> = REQUIRED
         .iter()
         .filter(|r| !names.iter().any(|n| n == *r))
-        .map(|r| problem(path, 1, r, "missing required column"))
+        .map(|r| CsvProblem::new(path, 1, r, "missing required column"))
         .collect();
     if !missing.is_empty() {
         return Err(missing);
@@ -103,37 +86,13 @@ fn read_rows(path: &Path, study: &Study) -> Result<Vec<Row>, Vec<CsvProblem>> {
         .map(|(i, h)| (h.trim().to_string(), i))
         .collect();
     let mut rows = Vec::new();
-    let mut problems = Vec::new();
+    let mut problems = table.problems.clone();
     let mut seen_applications: BTreeMap<String, u64> = BTreeMap::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(record) => record,
-            Err(e) => {
-                problems.push(problem(
-                    path,
-                    e.position().map(|p| p.line()).unwrap_or(0),
-                    "row",
-                    e.to_string(),
-                ));
-                continue;
-            }
-        };
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
-        if record.iter().all(str::is_empty) {
-            continue;
-        }
-        if record.len() != header.len() {
-            problems.push(problem(
-                path,
-                line,
-                "row",
-                format!("has {} cells, the header has {}", record.len(), header.len()),
-            ));
-            continue;
-        }
+    for (line, record) in &table.rows {
+        let line = *line;
         let get = |name: &str| record.get(column(name)).unwrap_or_default().to_string();
         let before = problems.len();
-        let mut report = |name: &str, message: String| problems.push(problem(path, line, name, message));
+        let mut report = |name: &str, message: String| problems.push(CsvProblem::new(path, line, name, message));
         let required = |name: &str, report: &mut dyn FnMut(&str, String)| {
             let value = get(name);
             if value.is_empty() {
@@ -285,7 +244,7 @@ fn check_projects(path: &Path, rows: &[Row]) -> Result<(), Vec<CsvProblem>> {
     let mut ids: BTreeMap<String, &str> = BTreeMap::new();
     for row in rows {
         match first_row.get(row.project.as_str()) {
-            Some(first) if first.municipality != row.municipality => problems.push(problem(
+            Some(first) if first.municipality != row.municipality => problems.push(CsvProblem::new(
                 path,
                 row.line,
                 "municipality",
@@ -299,7 +258,7 @@ fn check_projects(path: &Path, rows: &[Row]) -> Result<(), Vec<CsvProblem>> {
                 first_row.insert(&row.project, row);
                 let id = case_id_of(&row.project);
                 if let Some(other) = ids.insert(id.to_string(), &row.project) {
-                    problems.push(problem(
+                    problems.push(CsvProblem::new(
                         path,
                         row.line,
                         "project_id",
@@ -419,25 +378,7 @@ fn merge(data: &mut StudyData, rows: Vec<Row>) -> ImportSummary {
                 }
             }
             None => {
-                let mut case = Case {
-                    id: id.clone(),
-                    origin: Origin::Project,
-                    title: String::new(),
-                    municipality: String::new(),
-                    county: String::new(),
-                    region: String::new(),
-                    population: None,
-                    focus_area: None,
-                    kind: None,
-                    pilot: false,
-                    applications: Vec::new(),
-                    documents: Vec::new(),
-                    attributes: BTreeMap::new(),
-                    reviewers: Vec::new(),
-                    excluded_reviewers: Vec::new(),
-                    stage: Stage::Pool,
-                    stage_log: Vec::new(),
-                };
+                let mut case = Case::new(id.clone(), Origin::Project, "", "");
                 facts(&mut case);
                 data.cases.insert(id.clone(), CaseData::new(case));
                 summary.new_cases.push(id.clone());

@@ -1,27 +1,14 @@
 //! Reading a ratings table: a header row, the first column names the unit,
 //! then one column per rater; an empty cell is a missing rating.
 
-use super::csv_problem::CsvProblem;
+use super::csv_problem::{read_table, CsvProblem};
 use crate::analysis::agreement::Ratings;
 use std::path::Path;
 
 pub fn read_ratings(path: &Path) -> Result<Ratings, Vec<CsvProblem>> {
-    let problem = |line: u64, column: &str, message: String| CsvProblem {
-        path: path.to_path_buf(),
-        line,
-        column: column.to_string(),
-        message,
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_path(path)
-        .map_err(|e| vec![problem(0, "file", format!("cannot read: {e}"))])?;
-    let header = reader
-        .headers()
-        .map_err(|e| vec![problem(1, "header", e.to_string())])?
-        .clone();
+    let problem = |line: u64, column: &str, message: String| CsvProblem::new(path, line, column, message);
+    let table = read_table(path)?;
+    let header = &table.header;
     if header.len() < 2 {
         return Err(vec![problem(
             1,
@@ -35,28 +22,9 @@ pub fn read_ratings(path: &Path) -> Result<Ratings, Vec<CsvProblem>> {
         raters,
         cells: Vec::new(),
     };
-    let mut problems = Vec::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(record) => record,
-            Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
-                problems.push(problem(line, "row", e.to_string()));
-                continue;
-            }
-        };
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
-        if record.iter().all(str::is_empty) {
-            continue;
-        }
-        if record.len() != header.len() {
-            problems.push(problem(
-                line,
-                "row",
-                format!("has {} cells, the header has {}", record.len(), header.len()),
-            ));
-            continue;
-        }
+    let mut problems = table.problems.clone();
+    for (line, record) in &table.rows {
+        let line = *line;
         let unit = record.get(0).unwrap_or_default().to_string();
         if unit.is_empty() {
             problems.push(problem(

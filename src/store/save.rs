@@ -31,25 +31,31 @@ pub enum Saved {
     Unchanged,
 }
 
+fn read_on_disk(path: &Path) -> Result<Option<Vec<u8>>, SaveError> {
+    match fs::read(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(SaveError::Io {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+/// Whether what is on disk is what casebook last saw there.
+fn ensure_unchanged(stamps: &Stamps, path: &Path, on_disk: Option<&[u8]>) -> Result<(), SaveError> {
+    match (on_disk, stamps.get(path)) {
+        (Some(bytes), Some(seen)) if fingerprint(bytes) != seen => Err(SaveError::ChangedOnDisk(path.to_path_buf())),
+        (Some(_), None) => Err(SaveError::CreatedOnDisk(path.to_path_buf())),
+        _ => Ok(()),
+    }
+}
+
 /// Fails if `path` changed on disk since casebook last saw it (or appeared
 /// where casebook saw nothing): the check before a batch of writes that must
 /// happen all together or not at all.
 pub fn check_unchanged(stamps: &Stamps, path: &Path) -> Result<(), SaveError> {
-    let on_disk = match fs::read(path) {
-        Ok(bytes) => Some(bytes),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(source) => {
-            return Err(SaveError::Io {
-                path: path.to_path_buf(),
-                source,
-            })
-        }
-    };
-    match (on_disk, stamps.get(path)) {
-        (Some(bytes), Some(seen)) if fingerprint(&bytes) != seen => Err(SaveError::ChangedOnDisk(path.to_path_buf())),
-        (Some(_), None) => Err(SaveError::CreatedOnDisk(path.to_path_buf())),
-        _ => Ok(()),
-    }
+    ensure_unchanged(stamps, path, read_on_disk(path)?.as_deref())
 }
 
 /// Writes `value` to `path` as RON. `stamps` says what casebook last saw there.
@@ -58,27 +64,12 @@ pub fn save_value<T: Serialize>(stamps: &mut Stamps, path: &Path, value: &T) -> 
         path: path.to_path_buf(),
         source,
     })?;
-    let on_disk = match fs::read(path) {
-        Ok(bytes) => Some(bytes),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(source) => {
-            return Err(SaveError::Io {
-                path: path.to_path_buf(),
-                source,
-            })
-        }
-    };
+    let on_disk = read_on_disk(path)?;
     if on_disk.as_deref() == Some(text.as_bytes()) {
         stamps.record(path, text.as_bytes());
         return Ok(Saved::Unchanged);
     }
-    match (&on_disk, stamps.get(path)) {
-        (Some(bytes), Some(seen)) if fingerprint(bytes) != seen => {
-            return Err(SaveError::ChangedOnDisk(path.to_path_buf()))
-        }
-        (Some(_), None) => return Err(SaveError::CreatedOnDisk(path.to_path_buf())),
-        _ => {}
-    }
+    ensure_unchanged(stamps, path, on_disk.as_deref())?;
     write_atomic(path, text.as_bytes()).map_err(|source| SaveError::Io {
         path: path.to_path_buf(),
         source,

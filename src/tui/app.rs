@@ -26,6 +26,13 @@ pub struct Cursor {
     pub page: Cell<usize>,
 }
 
+impl Cursor {
+    /// The selected item of `items` (the last one if the list got shorter).
+    pub fn pick<'a, T>(&self, items: &'a [T]) -> Option<&'a T> {
+        items.get(self.selected.min(items.len().saturating_sub(1)))
+    }
+}
+
 /// Every list the user can move in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ListId {

@@ -146,7 +146,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         &widths,
         cursor,
     );
-    let selected = found.get(cursor.selected.min(found.len().saturating_sub(1)));
+    let selected = cursor.pick(&found);
     render_details(frame, details_area, app, selected);
 }
 

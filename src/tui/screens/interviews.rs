@@ -78,7 +78,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     );
 
     let mut lines = Vec::new();
-    if let Some(data) = interviews.get(cursor.selected.min(interviews.len().saturating_sub(1))) {
+    if let Some(data) = cursor.pick(&interviews) {
         let guide = app.data.guides.get(&data.interview.guide);
         for note in &data.interview.notes {
             let question = guide

@@ -174,7 +174,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         &widths,
         cursor,
     );
-    let selected = list.get(cursor.selected.min(list.len().saturating_sub(1)));
+    let selected = cursor.pick(&list);
     render_details(frame, details_area, app, selected.map(|r| r.informant));
 }
 

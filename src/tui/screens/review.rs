@@ -155,7 +155,7 @@ fn render_queue(frame: &mut Frame, area: Rect, app: &App, me: &ResearcherId) {
         &widths,
         cursor,
     );
-    let selected = queue.get(cursor.selected.min(queue.len().saturating_sub(1)));
+    let selected = cursor.pick(&queue);
     render_case_facts(frame, side, selected.copied());
 }
 

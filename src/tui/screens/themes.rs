@@ -69,7 +69,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         cursor,
     );
     let mut lines = Vec::new();
-    if let Some((_, code)) = codes.get(cursor.selected.min(codes.len().saturating_sub(1))) {
+    if let Some((_, code)) = cursor.pick(&codes) {
         lines.push(Line::raw(code.id.to_string()));
         lines.push(Line::raw(""));
         lines.push(Line::raw(code.description.clone()));
