@@ -5,17 +5,10 @@ mod common;
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn casebook(dir: &Path, args: &[&str]) -> Output {
-    let config = tempfile::tempdir().unwrap();
-    Command::new(env!("CARGO_BIN_EXE_casebook"))
-        .args(args)
-        .current_dir(dir)
-        .env("XDG_CONFIG_HOME", config.path())
-        .env_remove("CASEBOOK_USER")
-        .output()
-        .expect("run casebook")
+    common::casebook_as(dir, None, args)
 }
 
 fn json(output: &Output) -> serde_json::Value {

@@ -4,6 +4,7 @@
 use casebook::generate::{generate, Options};
 use casebook::store::{save_all, Layout, Stamps};
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 /// The repository root, which is the demo study.
 pub fn repo() -> PathBuf {
@@ -66,4 +67,21 @@ pub fn demo_copy() -> tempfile::TempDir {
         copy_tree(&repo().join(sub), &dir.path().join(sub));
     }
     dir
+}
+
+/// Runs the real binary in `dir` as `user` (nobody when `None`), with a
+/// config and data folder of its own so no test sees a developer's files.
+pub fn casebook_as(dir: &Path, user: Option<&str>, args: &[&str]) -> Output {
+    let home = tempfile::tempdir().expect("temp dir");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_casebook"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env_remove("CASEBOOK_USER");
+    if let Some(user) = user {
+        command.env("CASEBOOK_USER", user);
+    }
+    command.output().expect("run casebook")
 }

@@ -9,21 +9,14 @@ use casebook::store::init::init_study;
 use casebook::store::{load, Layout};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn fixture() -> PathBuf {
     common::repo().join("tests/fixtures/pool/table_3_2.csv")
 }
 
 fn casebook(dir: &Path, args: &[&str]) -> Output {
-    let config = tempfile::tempdir().unwrap();
-    Command::new(env!("CARGO_BIN_EXE_casebook"))
-        .args(args)
-        .current_dir(dir)
-        .env("XDG_CONFIG_HOME", config.path())
-        .env("CASEBOOK_USER", "lead")
-        .output()
-        .expect("run casebook")
+    common::casebook_as(dir, Some("lead"), args)
 }
 
 /// A fresh study with one researcher, `lead`.
