@@ -41,7 +41,7 @@ pub fn run(cli: &Cli, what: &InformantWhat) -> u8 {
             let referral = match referred_by {
                 Some(id) => Some(Referral::Informant {
                     id: InformantId::new(id),
-                    interview: interview.as_ref().map(|i| InterviewId::new(i)),
+                    interview: interview.as_ref().map(InterviewId::new),
                 }),
                 None => Some(Referral::Case(case_id.clone())),
             };

@@ -72,6 +72,8 @@ pub enum Action {
     /// Esc: close a popup or go back.
     Back,
     ToggleHelp,
+    /// Read the study from disk again (after a `git pull`).
+    Reload,
     /// A digit or letter picked in a form (a scale point, a category).
     Pick(char),
     /// Submit what the form holds (asks to confirm).
@@ -121,6 +123,7 @@ impl Action {
             Action::Open => "open",
             Action::Back => "back",
             Action::ToggleHelp => "help",
+            Action::Reload => "reload",
             Action::Pick(_) => "pick",
             Action::Submit => "submit",
             Action::ShowQueue => "review_queue",

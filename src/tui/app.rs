@@ -122,6 +122,16 @@ pub enum Effect {
     SaveResolution(CaseId, Resolution),
     SaveCase(CaseId),
     SaveInformant(InformantId),
+    /// Read the study from disk again.
+    Reload,
+}
+
+/// A change that could not be saved: what it was for and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unsaved {
+    pub path: std::path::PathBuf,
+    pub text: String,
+    pub why: String,
 }
 
 /// The Coverage screen's choices.
@@ -163,6 +173,8 @@ pub struct App {
     pub recruitment_tree: bool,
     /// This user's private contacts: names shown beside pseudonyms, here only.
     pub contacts: Contacts,
+    /// Changes a save failed for; kept until saved or written out on quit.
+    pub unsaved: Vec<Unsaved>,
     /// The latest message for the status line.
     pub message: Option<String>,
     pub should_quit: bool,
@@ -206,6 +218,7 @@ impl App {
             coverage: CoverageState::default(),
             recruitment_tree: true,
             contacts: Contacts::default(),
+            unsaved: Vec::new(),
             message,
             should_quit: false,
             now: local_now,
@@ -309,6 +322,7 @@ impl App {
             (Some(Popup::WhoAmI { selected }), action) => return self.update_who_am_i(*selected, action),
             (Some(Popup::Picker { .. }), action) => return self.update_picker(action),
             (None, Action::ToggleHelp) => self.popup = Some(Popup::Help),
+            (None, Action::Reload) => return vec![Effect::Reload],
             (None, Action::NextScreen) => self.screen = self.screen.next(),
             (None, Action::PreviousScreen) => self.screen = self.screen.previous(),
             (None, Action::GoTo(screen)) => self.screen = screen,

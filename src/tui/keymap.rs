@@ -170,6 +170,7 @@ impl Default for Keymap {
         let mut bindings = vec![
             b(everywhere, &[Key::char('?')], Action::ToggleHelp, "help for this screen"),
             b(everywhere, &[Key::char('q'), Key::ctrl('c')], Action::Quit, "quit (nothing typed is lost)"),
+            b(everywhere, &[Key::ctrl('r')], Action::Reload, "reload the study from disk (after a git pull)"),
             b(everywhere, &[Key::plain(Tab)], Action::NextScreen, "next screen"),
             b(everywhere, &[Key::plain(BackTab)], Action::PreviousScreen, "previous screen"),
             b(everywhere, &[Key::char('1')], Action::GoTo(Cases), "Cases screen"),

@@ -5,6 +5,7 @@
 pub mod action;
 pub mod app;
 mod cases_update;
+pub mod effects;
 pub mod input;
 pub mod keymap;
 mod recruitment_update;
@@ -14,8 +15,8 @@ pub mod view;
 pub mod widgets;
 
 use crate::cli::open::open;
-use crate::store::{self, identity};
-use app::{App, Effect};
+use crate::store::identity;
+use app::App;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use std::path::Path;
 use std::process::ExitCode;
@@ -52,6 +53,12 @@ pub fn run(study: Option<&Path>, as_user: Option<&str>) -> ExitCode {
     let mut terminal = ratatui::init();
     let result = event_loop(&mut terminal, &mut app);
     ratatui::restore();
+    // Whatever could not be saved is kept where the user will find it.
+    if !app.unsaved.is_empty() {
+        for line in effects::keep_unsaved(&app.unsaved, effects::recovery_dir().as_deref()) {
+            eprintln!("casebook: {line}");
+        }
+    }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -70,52 +77,9 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io
                 continue;
             }
             for effect in app.handle_key(key) {
-                carry_out(app, effect);
+                effects::carry_out(app, effect);
             }
         }
     }
     Ok(())
-}
-
-/// Carries out an effect; a failure is shown in the status line, and what
-/// was typed stays in the model (nothing is dropped because a save failed).
-fn carry_out(app: &mut App, effect: Effect) {
-    match effect {
-        Effect::SaveReview(case, review) => {
-            let path = app.layout.review_file(&case, &review.reviewer);
-            if let Err(e) = store::save_value(&mut app.stamps, &path, &review) {
-                app.message = Some(format!("not saved: {e}"));
-            }
-        }
-        Effect::SaveInformant(id) => {
-            if let Some(informant) = app.data.informant(&id).cloned() {
-                let path = app.layout.informant_file(&informant.case, &id);
-                if let Err(e) = store::save_value(&mut app.stamps, &path, &informant) {
-                    app.message = Some(format!("not saved: {e}"));
-                }
-            }
-        }
-        Effect::SaveCase(case) => {
-            let path = app.layout.case_file(&case);
-            if let Some(data) = app.data.cases.get(&case) {
-                if let Err(e) = store::save_value(&mut app.stamps, &path, &data.case) {
-                    app.message = Some(format!("not saved: {e}"));
-                }
-            }
-        }
-        Effect::SaveResolution(case, resolution) => {
-            let path = app.layout.resolution_file(&case);
-            if let Err(e) = store::save_value(&mut app.stamps, &path, &resolution) {
-                app.message = Some(format!("not saved: {e}"));
-            }
-        }
-        Effect::SaveConfig(config) => {
-            let saved = identity::config_path()
-                .ok_or_else(|| "no config folder on this system".to_string())
-                .and_then(|path| identity::save_config(&path, &config).map_err(|e| format!("{}: {e}", path.display())));
-            if let Err(e) = saved {
-                app.message = Some(format!("could not remember who you are: {e}"));
-            }
-        }
-    }
 }

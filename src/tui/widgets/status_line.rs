@@ -30,6 +30,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             ));
         }
     }
+    if !app.unsaved.is_empty() {
+        spans.push(Span::styled(
+            format!(" ⚠ {} unsaved (Ctrl-R reloads; kept on quit) ", app.unsaved.len()),
+            Style::new().fg(Color::White).bg(Color::Red),
+        ));
+    }
     if let Some(message) = &app.message {
         spans.push(Span::raw(format!(" │ {message}")));
     }
