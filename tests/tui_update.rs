@@ -149,11 +149,14 @@ fn user_key_overrides_rebind_actions_and_bad_ones_are_reported() {
 
 #[test]
 fn help_lists_every_key_bound_on_the_screen() {
-    let app = demo_app(Some("astrid"));
-    let mut app = app;
+    let mut app = demo_app(Some("astrid"));
     app.update(Action::ToggleHelp);
     let text = tui_common::screen_text(&app, 120, 40);
+    assert!(text.contains("1-6") && text.contains("Cases, Coverage, Review, Recruitment, Interviews, Themes"));
     for binding in app.keymap.help_for(Screen::Cases, Mode::Normal) {
+        if matches!(binding.action, Action::GoTo(_)) {
+            continue; // one line for the six screens, checked above
+        }
         assert!(
             text.contains(binding.description),
             "help lacks `{}`",

@@ -1,6 +1,6 @@
 //! The help popup: every key of the current screen, straight from the keymap.
 
-use crate::tui::action::{Mode, Screen};
+use crate::tui::action::{Action, Mode, Screen};
 use crate::tui::keymap::{Keymap, Scope};
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Modifier, Style};
@@ -11,6 +11,7 @@ use ratatui::Frame;
 pub fn render(frame: &mut Frame, area: Rect, keymap: &Keymap, screen: Screen, mode: Mode) {
     let mut lines = Vec::new();
     let mut last_scope = None;
+    let mut screen_keys: Option<(String, Vec<&str>)> = None;
     for binding in keymap.help_for(screen, mode) {
         if last_scope != Some(binding.scope) {
             let heading = match binding.scope {
@@ -27,6 +28,26 @@ pub fn render(frame: &mut Frame, area: Rect, keymap: &Keymap, screen: Screen, mo
             last_scope = Some(binding.scope);
         }
         let keys: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
+        // The six screen keys read best as one line.
+        if let Action::GoTo(screen) = binding.action {
+            let digit = keys.join(" / ");
+            if screen == Screen::ALL[0] {
+                screen_keys = Some((digit, vec![screen.title()]));
+            } else if let Some((first, titles)) = &mut screen_keys {
+                titles.push(screen.title());
+                if screen == Screen::ALL[Screen::ALL.len() - 1] {
+                    lines.push(Line::from(vec![
+                        Span::styled(
+                            format!("  {:<16}", format!("{first}-{digit}")),
+                            Style::new().add_modifier(Modifier::BOLD),
+                        ),
+                        Span::raw(titles.join(", ")),
+                    ]));
+                    screen_keys = None;
+                }
+            }
+            continue;
+        }
         lines.push(Line::from(vec![
             Span::styled(
                 format!("  {:<16}", keys.join(" / ")),
