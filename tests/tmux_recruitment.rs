@@ -24,7 +24,10 @@ fn a_referral_is_added_and_its_status_advanced_then_the_files_hold_both() {
     tmux.keys(&["Enter"]);
     tmux.wait_for("Where: a case id or a municipality");
     tmux.keys(&["Enter"]);
-    tmux.wait_for("INF-27 added to");
+    tmux.wait_for("How to reach INF-27");
+    tmux.tmux(&["send-keys", "-t", "main", "-l", "Test Person; test.person@example.org"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("INF-27 (Test Person)");
     // The new informant is listed under INF-01; record that they were contacted.
     tmux.keys(&["j"]);
     tmux.wait_for("▶ └ INF-27");
@@ -52,6 +55,25 @@ fn a_referral_is_added_and_its_status_advanced_then_the_files_hold_both() {
     assert_eq!(informant.role, "NAV adviser");
     let statuses: Vec<RecruitmentStatus> = informant.status_history.iter().map(|s| s.status).collect();
     assert_eq!(statuses, [RecruitmentStatus::Identified, RecruitmentStatus::Contacted]);
+    // How to reach them went to the private store only.
+    let private = common::files_under(tmux.config.path());
+    let contacts = private
+        .iter()
+        .find(|p| p.ends_with("contacts.ron"))
+        .expect("a private contacts file");
+    let text = std::fs::read_to_string(tmux.config.path().join(contacts)).unwrap();
+    assert!(
+        text.contains("Test Person") && text.contains("test.person@example.org"),
+        "{text}"
+    );
+    for file in common::files_under(study.path()) {
+        let shared = std::fs::read_to_string(study.path().join(&file)).unwrap_or_default();
+        assert!(
+            !shared.contains("Test Person") && !shared.contains("example.org"),
+            "{} holds contact details",
+            file.display()
+        );
+    }
     let last = informant.status_history.last().unwrap();
     assert_eq!(
         (last.date.to_string(), last.by.as_str(), last.note.as_str()),

@@ -124,6 +124,8 @@ pub enum Effect {
     SaveInformant(InformantId),
     /// Read the study from disk again.
     Reload,
+    /// Write the private contacts store.
+    SaveContacts,
 }
 
 /// A change that could not be saved: what it was for and its text.
@@ -173,6 +175,8 @@ pub struct App {
     pub recruitment_tree: bool,
     /// This user's private contacts: names shown beside pseudonyms, here only.
     pub contacts: Contacts,
+    /// Where the private contacts are kept for this study and user.
+    pub contacts_path: Option<std::path::PathBuf>,
     /// Changes a save failed for; kept until saved or written out on quit.
     pub unsaved: Vec<Unsaved>,
     /// The latest message for the status line.
@@ -218,6 +222,7 @@ impl App {
             coverage: CoverageState::default(),
             recruitment_tree: true,
             contacts: Contacts::default(),
+            contacts_path: None,
             unsaved: Vec::new(),
             message,
             should_quit: false,

@@ -39,6 +39,16 @@ pub fn carry_out(app: &mut App, effect: Effect) {
             }
         }
         Effect::Reload => reload(app),
+        Effect::SaveContacts => {
+            let saved = match &app.contacts_path {
+                Some(path) => crate::store::private::save_contacts(path, &app.contacts)
+                    .map_err(|e| format!("{}: {e}", path.display())),
+                None => Err("no private folder on this system".to_string()),
+            };
+            if let Err(e) = saved {
+                app.message = Some(format!("contact details not saved: {e}"));
+            }
+        }
     }
 }
 

@@ -52,6 +52,10 @@ pub enum InputPurpose {
         referrer: InformantId,
         role: String,
     },
+    /// How to reach a new informant: for the private store only.
+    ReferralContact {
+        informant: InformantId,
+    },
     /// For a municipality that is not a case yet: its population.
     ReferralPopulation {
         referrer: InformantId,

@@ -44,6 +44,7 @@ pub fn run(study: Option<&Path>, as_user: Option<&str>) -> ExitCode {
         config,
     );
     app.contacts = opened.contacts;
+    app.contacts_path = opened.contacts_path;
     if let Some(e) = opened.identity_error {
         app.message = Some(e);
     }

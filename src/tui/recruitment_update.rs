@@ -321,7 +321,14 @@ impl App {
                     format!("; adds {}", adds.join(" and "))
                 };
                 self.message = Some(format!("{id} added to {case}, referred by {referrer}{adds}"));
-                effects.push(Effect::SaveInformant(id));
+                effects.push(Effect::SaveInformant(id.clone()));
+                self.input = Some(TextInput::new(
+                    InputPurpose::ReferralContact { informant: id.clone() },
+                    format!(" How to reach {id}: name; e-mail; phone (optional) "),
+                    "kept privately on this computer only, never in the study; Enter saves, Esc skips",
+                    "",
+                    false,
+                ));
             }
             Err(e) => self.message = Some(e),
         }
@@ -340,5 +347,24 @@ impl App {
             }
             None => self.message = Some(format!("{id} has no interview yet")),
         }
+    }
+}
+
+impl App {
+    /// Contact details typed as `name; e-mail; phone` go to the private store.
+    pub(super) fn confirm_referral_contact(&mut self, informant: InformantId, text: &str) -> Vec<Effect> {
+        let parts: Vec<&str> = text.split(';').map(str::trim).collect();
+        let part = |i: usize| parts.get(i).filter(|p| !p.is_empty()).map(|p| p.to_string());
+        if parts.iter().all(|p| p.is_empty()) {
+            return Vec::new();
+        }
+        let contact = crate::store::private::Contact {
+            name: part(0).unwrap_or_default(),
+            email: part(1),
+            phone: part(2),
+        };
+        self.contacts.contacts.insert(informant.clone(), contact);
+        self.message = Some(format!("how to reach {informant} is kept privately on this computer"));
+        vec![Effect::SaveContacts]
     }
 }

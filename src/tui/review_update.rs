@@ -245,6 +245,7 @@ impl App {
                 Vec::new()
             }
             InputPurpose::ReferralWhere { referrer, role } => self.confirm_referral_where(referrer, role, text),
+            InputPurpose::ReferralContact { informant } => self.confirm_referral_contact(informant, &text),
             InputPurpose::ReferralPopulation {
                 referrer,
                 role,
