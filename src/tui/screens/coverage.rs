@@ -2,7 +2,7 @@
 //! the frame, the gaps in words, and the candidates with their fieldwork.
 
 use crate::analysis::coverage::{by_stratum, gaps, matrix, values};
-use crate::analysis::progress::progress;
+use crate::analysis::progress::{progress, Progress};
 use crate::analysis::suggest::{next_case, reserves_for_selected};
 use crate::domain::*;
 use crate::tui::action::Screen;
@@ -14,25 +14,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Wrap};
 use ratatui::Frame;
 
-/// The candidates (shortlisted, selected, reserve) of the project pool.
-pub fn rows(app: &App) -> Vec<&CaseData> {
-    let mut rows: Vec<&CaseData> = app
-        .data
-        .cases
-        .values()
-        .filter(|c| c.case.origin == Origin::Project)
-        .filter(|c| matches!(c.case.stage, Stage::Shortlisted | Stage::Selected | Stage::Reserve))
-        .collect();
-    rows.sort_by_key(|c| (stage_order(c.case.stage), c.case.id.clone()));
-    rows
-}
-
-fn stage_order(stage: Stage) -> u8 {
-    match stage {
-        Stage::Selected => 0,
-        Stage::Reserve => 1,
-        _ => 2,
-    }
+/// The candidates (selected, reserve, shortlisted) with their fieldwork.
+pub fn rows(app: &App) -> Vec<Progress> {
+    progress(&app.data).0
 }
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
