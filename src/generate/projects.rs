@@ -38,13 +38,7 @@ pub fn projects(rng: &mut Rng, study: &Study, count: usize) -> Vec<Case> {
         let number = per_year.entry(start).or_insert(0);
         *number += 1;
         let id = CaseId::new(format!("p{start}-{:03}", *number));
-        let areas: Vec<&FocusArea> = study
-            .strata
-            .focus_areas
-            .iter()
-            .filter(|f| f.years.contains(&start))
-            .collect();
-        let focus = *rng.pick(&areas);
+        let focus = *rng.pick(&focus_areas_in(study, start));
         let years = match rng.weighted(&[50.0, 30.0, 20.0]) {
             0 => 1,
             1 => 2,
@@ -56,7 +50,6 @@ pub fn projects(rng: &mut Rng, study: &Study, count: usize) -> Vec<Case> {
             pilots += 1;
         }
         let pattern: &str = *rng.pick(text::title_patterns(&focus.id));
-        let title = text::fill(pattern, place.name, "", "", 0);
         let applications = (0..years)
             .map(|k| {
                 let year = start + k;
@@ -80,30 +73,7 @@ pub fn projects(rng: &mut Rng, study: &Study, count: usize) -> Vec<Case> {
                 }
             })
             .collect::<Vec<_>>();
-        let documents = documents(&applications);
-        cases.push(Case {
-            id,
-            origin: Origin::Project,
-            title,
-            municipality: place.name.to_string(),
-            county: place.county.to_string(),
-            region: study.region_of_county(place.county).unwrap_or_default().to_string(),
-            population: Some(place.population),
-            focus_area: Some(focus.id.clone()),
-            kind: Some(if rng.chance(0.4) {
-                ProjectKind::New
-            } else {
-                ProjectKind::Adaptation
-            }),
-            pilot,
-            applications,
-            documents,
-            attributes: BTreeMap::new(),
-            reviewers: Vec::new(),
-            excluded_reviewers: Vec::new(),
-            stage: Stage::Pool,
-            stage_log: Vec::new(),
-        });
+        cases.push(project_case(rng, study, id, place, focus, pattern, applications, pilot));
     }
     // Projects never granted: part of the sampling frame, not of the review pool.
     for _ in 0..count * 3 / 5 {
@@ -111,13 +81,7 @@ pub fn projects(rng: &mut Rng, study: &Study, count: usize) -> Vec<Case> {
         let place = pick_place(rng, &places);
         let number = per_year.entry(year).or_insert(0);
         *number += 1;
-        let areas: Vec<&FocusArea> = study
-            .strata
-            .focus_areas
-            .iter()
-            .filter(|f| f.years.contains(&year))
-            .collect();
-        let focus = *rng.pick(&areas);
+        let focus = *rng.pick(&focus_areas_in(study, year));
         let pattern: &str = *rng.pick(text::title_patterns(&focus.id));
         let application = Application {
             id: ApplicationId::new(format!("A{year}-{:04}", rng.between(1, 9999))),
@@ -127,31 +91,62 @@ pub fn projects(rng: &mut Rng, study: &Study, count: usize) -> Vec<Case> {
             amount_applied: rng.between(30, 200) as u64 * 10_000,
             amount_granted: 0,
         };
-        cases.push(Case {
-            id: CaseId::new(format!("p{year}-{:03}", *number)),
-            origin: Origin::Project,
-            title: text::fill(pattern, place.name, "", "", 0),
-            municipality: place.name.to_string(),
-            county: place.county.to_string(),
-            region: study.region_of_county(place.county).unwrap_or_default().to_string(),
-            population: Some(place.population),
-            focus_area: Some(focus.id.clone()),
-            kind: Some(if rng.chance(0.4) {
-                ProjectKind::New
-            } else {
-                ProjectKind::Adaptation
-            }),
-            pilot: false,
-            documents: documents(std::slice::from_ref(&application)),
-            applications: vec![application],
-            attributes: BTreeMap::new(),
-            reviewers: Vec::new(),
-            excluded_reviewers: Vec::new(),
-            stage: Stage::Pool,
-            stage_log: Vec::new(),
-        });
+        let id = CaseId::new(format!("p{year}-{:03}", *number));
+        cases.push(project_case(
+            rng,
+            study,
+            id,
+            place,
+            focus,
+            pattern,
+            vec![application],
+            false,
+        ));
     }
     cases
+}
+
+/// The focus areas announced in `year`.
+fn focus_areas_in(study: &Study, year: i32) -> Vec<&FocusArea> {
+    study
+        .strata
+        .focus_areas
+        .iter()
+        .filter(|f| f.years.contains(&year))
+        .collect()
+}
+
+/// A project case in the pool, in `place`, with its applications and documents.
+#[allow(clippy::too_many_arguments)]
+fn project_case(
+    rng: &mut Rng,
+    study: &Study,
+    id: CaseId,
+    place: &Place,
+    focus: &FocusArea,
+    title_pattern: &str,
+    applications: Vec<Application>,
+    pilot: bool,
+) -> Case {
+    let mut case = Case::new(
+        id,
+        Origin::Project,
+        text::fill(title_pattern, place.name, "", "", 0),
+        place.name,
+    );
+    case.county = place.county.to_string();
+    case.region = study.region_of_county(place.county).unwrap_or_default().to_string();
+    case.population = Some(place.population);
+    case.focus_area = Some(focus.id.clone());
+    case.kind = Some(if rng.chance(0.4) {
+        ProjectKind::New
+    } else {
+        ProjectKind::Adaptation
+    });
+    case.pilot = pilot;
+    case.documents = documents(&applications);
+    case.applications = applications;
+    case
 }
 
 /// A municipality: first a size band by the report's shares, then a place in
