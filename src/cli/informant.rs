@@ -22,8 +22,7 @@ pub fn run(cli: &Cli, what: &InformantWhat) -> u8 {
     };
     let now = chrono::Local::now().fixed_offset();
     let mut changed_cases: Vec<CaseId> = Vec::new();
-    let saved_informant: Option<InformantId>;
-    match what {
+    let saved_informant: InformantId = match what {
         InformantWhat::Add {
             case,
             role,
@@ -115,7 +114,7 @@ pub fn run(cli: &Cli, what: &InformantWhat) -> u8 {
                 println!("contact details saved privately in {}", path.display());
             }
             println!("added {id} to {case_id}");
-            saved_informant = Some(id);
+            id
         }
         InformantWhat::Status { id, status, date, note } => {
             let Some(status) = RecruitmentStatus::from_label(status) else {
@@ -139,9 +138,9 @@ pub fn run(cli: &Cli, what: &InformantWhat) -> u8 {
                 return 1;
             }
             println!("{id}: {} on {date}", status.label());
-            saved_informant = Some(id);
+            id
         }
-    }
+    };
     for case in &changed_cases {
         let path = opened.layout.case_file(case);
         if let Err(e) = save_value(&mut opened.stamps, &path, &opened.data.cases[case].case) {
@@ -149,15 +148,13 @@ pub fn run(cli: &Cli, what: &InformantWhat) -> u8 {
             return 1;
         }
     }
-    if let Some(id) = saved_informant {
-        let Some(informant) = opened.data.informant(&id).cloned() else {
-            return 1;
-        };
-        let path = opened.layout.informant_file(&informant.case, &id);
-        if let Err(e) = save_value(&mut opened.stamps, &path, &informant) {
-            eprintln!("casebook: {e}");
-            return 1;
-        }
+    let Some(informant) = opened.data.informant(&saved_informant).cloned() else {
+        return 1;
+    };
+    let path = opened.layout.informant_file(&informant.case, &saved_informant);
+    if let Err(e) = save_value(&mut opened.stamps, &path, &informant) {
+        eprintln!("casebook: {e}");
+        return 1;
     }
     0
 }

@@ -346,7 +346,7 @@ impl Fieldwork<'_> {
             informants: informants.to_vec(),
             researchers: researchers.clone(),
             date: Some(held),
-            start: NaiveTime::from_hms_opt(if n % 2 == 0 { 9 } else { 13 }, 0, 0),
+            start: NaiveTime::from_hms_opt(if n.is_multiple_of(2) { 9 } else { 13 }, 0, 0),
             duration_minutes: Some(50 + self.rng.below(21) as u32),
             mode: InterviewMode::Digital,
             recording: if recorded {
@@ -374,7 +374,7 @@ impl Fieldwork<'_> {
                 memo: String::new(),
             })
             .collect();
-        if n % 3 == 0 {
+        if n.is_multiple_of(3) {
             let mut second = first.clone();
             for coding in &mut second {
                 if coding.codes.len() > 1 && self.rng.chance(0.3) {

@@ -49,7 +49,7 @@ pub fn projects(rng: &mut Rng, study: &Study, count: usize) -> Vec<Case> {
         if pilot {
             pilots += 1;
         }
-        let pattern: &str = *rng.pick(text::title_patterns(&focus.id));
+        let pattern = *rng.pick(text::title_patterns(&focus.id));
         let applications = (0..years)
             .map(|k| {
                 let year = start + k;
@@ -82,7 +82,7 @@ pub fn projects(rng: &mut Rng, study: &Study, count: usize) -> Vec<Case> {
         let number = per_year.entry(year).or_insert(0);
         *number += 1;
         let focus = *rng.pick(&focus_areas_in(study, year));
-        let pattern: &str = *rng.pick(text::title_patterns(&focus.id));
+        let pattern = *rng.pick(text::title_patterns(&focus.id));
         let application = Application {
             id: ApplicationId::new(format!("A{year}-{:04}", rng.between(1, 9999))),
             year,
