@@ -179,6 +179,10 @@ pub struct App {
     pub contacts_path: Option<std::path::PathBuf>,
     /// Changes a save failed for; kept until saved or written out on quit.
     pub unsaved: Vec<Unsaved>,
+    /// Files casebook wrote since the terminal loop last looked.
+    pub written: Vec<std::path::PathBuf>,
+    /// Files someone else changed on disk since the study was loaded.
+    pub changed_on_disk: usize,
     /// The latest message for the status line.
     pub message: Option<String>,
     pub should_quit: bool,
@@ -224,6 +228,8 @@ impl App {
             contacts: Contacts::default(),
             contacts_path: None,
             unsaved: Vec::new(),
+            written: Vec::new(),
+            changed_on_disk: 0,
             message,
             should_quit: false,
             now: local_now,

@@ -48,13 +48,18 @@ pub fn carry_out(app: &mut App, effect: Effect) {
             if let Err(e) = saved {
                 app.message = Some(format!("contact details not saved: {e}"));
             }
+            app.written.extend(app.contacts_path.clone());
         }
     }
 }
 
 fn save<T: Serialize>(app: &mut App, path: PathBuf, value: &T) {
     app.unsaved.retain(|u| u.path != path);
-    if let Err(error) = store::save_value(&mut app.stamps, &path, value) {
+    let result = store::save_value(&mut app.stamps, &path, value);
+    if result.is_ok() {
+        app.written.push(path.clone());
+    }
+    if let Err(error) = result {
         let why = match &error {
             SaveError::ChangedOnDisk(_) | SaveError::CreatedOnDisk(_) => {
                 "changed on disk by someone else; Ctrl-R reloads (your version is kept)".to_string()

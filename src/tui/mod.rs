@@ -5,6 +5,7 @@
 pub mod action;
 pub mod app;
 mod cases_update;
+pub mod disk_watch;
 pub mod effects;
 pub mod input;
 pub mod keymap;
@@ -70,15 +71,29 @@ pub fn run(study: Option<&Path>, as_user: Option<&str>) -> ExitCode {
 }
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io::Result<()> {
+    let mut watch = disk_watch::DiskWatch::scan(&app.layout);
     while !app.should_quit {
         terminal.draw(|frame| view::render(frame, app))?;
+        // Every few quiet seconds, look for files changed by someone else.
+        if !event::poll(std::time::Duration::from_secs(2))? {
+            app.changed_on_disk = watch.changes(&app.layout);
+            continue;
+        }
         // Resize and every other event simply lead to a redraw.
         if let Event::Key(key) = event::read()? {
             if key.kind != KeyEventKind::Press {
                 continue;
             }
             for effect in app.handle_key(key) {
+                let reload = effect == app::Effect::Reload;
                 effects::carry_out(app, effect);
+                if reload {
+                    watch = disk_watch::DiskWatch::scan(&app.layout);
+                    app.changed_on_disk = 0;
+                }
+            }
+            for path in app.written.drain(..) {
+                watch.note_own_write(&path);
             }
         }
     }

@@ -30,6 +30,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             ));
         }
     }
+    if app.changed_on_disk > 0 {
+        spans.push(Span::styled(
+            format!(" {} file(s) changed on disk: Ctrl-R reloads ", app.changed_on_disk),
+            Style::new().fg(Color::Black).bg(Color::Yellow),
+        ));
+    }
     if !app.unsaved.is_empty() {
         spans.push(Span::styled(
             format!(" ⚠ {} unsaved (Ctrl-R reloads; kept on quit) ", app.unsaved.len()),
