@@ -186,3 +186,46 @@ fn conflicts_lists_open_and_resolved_with_both_answers() {
     let first = &report["conflicts"][0];
     assert_eq!(first["answers"].as_array().unwrap().len(), 2);
 }
+
+#[test]
+fn resolve_records_the_agreed_value_of_an_open_conflict() {
+    let study = common::demo_copy();
+    let report = json(&casebook(study.path(), &["conflicts", "--json"]));
+    let open = report["conflicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["resolved"] == false)
+        .unwrap()
+        .clone();
+    let (case, criterion) = (open["case"].as_str().unwrap(), open["criterion"].as_str().unwrap());
+    let value = open["answers"][0]["value"].as_str().unwrap();
+    let nobody = casebook(study.path(), &["resolve", case, criterion, value]);
+    assert_eq!(nobody.status.code(), Some(1), "a resolution has an author");
+    let output = common::casebook_as(
+        study.path(),
+        Some("brage"),
+        &["resolve", case, criterion, value, "--note", "Agreed"],
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let after = json(&casebook(study.path(), &["conflicts", "--json"]));
+    let same = after["conflicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["case"] == case && c["criterion"] == criterion)
+        .unwrap()
+        .clone();
+    assert_eq!(same["resolved"], true);
+    assert_eq!(same["resolution"]["by"], "brage");
+    assert_eq!(same["resolution"]["note"], "Agreed");
+    let again = common::casebook_as(study.path(), Some("brage"), &["resolve", case, criterion, value]);
+    assert_eq!(again.status.code(), Some(1), "a resolved conflict is not open any more");
+    let off_scale = common::casebook_as(study.path(), Some("brage"), &["resolve", case, "transferability", "9"]);
+    assert_eq!(off_scale.status.code(), Some(2));
+}

@@ -55,3 +55,32 @@ pub fn case_conflicts(study: &Study, case: &CaseData) -> Vec<(Conflict, bool)> {
         })
         .collect()
 }
+
+/// Records the agreed value of an open conflict in the case's resolution;
+/// gives the resolution to save.
+pub fn resolve(
+    data: &mut StudyData,
+    case: &CaseId,
+    criterion: &CriterionId,
+    value: Answer,
+    by: ResearcherId,
+    at: chrono::DateTime<chrono::FixedOffset>,
+    note: String,
+) -> Result<Resolution, String> {
+    let case_data = data.cases.get(case).ok_or_else(|| format!("no case `{case}`"))?;
+    let open = case_conflicts(&data.study, case_data)
+        .iter()
+        .any(|(c, resolved)| &c.criterion == criterion && !resolved);
+    if !open {
+        return Err(format!("{case} has no open conflict on `{criterion}`"));
+    }
+    let case_data = data.cases.get_mut(case).ok_or_else(|| format!("no case `{case}`"))?;
+    let resolution = case_data.resolution.get_or_insert_with(|| Resolution {
+        case: case.clone(),
+        resolved: Default::default(),
+    });
+    resolution
+        .resolved
+        .insert(criterion.clone(), Resolved { value, by, at, note });
+    Ok(resolution.clone())
+}

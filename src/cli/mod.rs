@@ -13,6 +13,7 @@ mod init;
 pub mod open;
 mod purge;
 mod recruitment;
+mod resolve;
 mod stage;
 mod stats;
 mod status;
@@ -50,6 +51,14 @@ pub enum Command {
     Check {
         #[arg(long)]
         json: bool,
+    },
+    /// Record the agreed value of a conflict between two reviews (in resolution.ron).
+    Resolve {
+        case: String,
+        criterion: String,
+        value: String,
+        #[arg(long, default_value = "")]
+        note: String,
     },
     /// Agreement on the study's reviews, or on a ratings table (--ratings FILE.csv).
     Agreement {
@@ -233,6 +242,12 @@ pub fn run(cli: &Cli) -> ExitCode {
         ),
         Some(Command::Assign { seed, without, json }) => assign::run(cli, *seed, without.as_deref(), *json),
         Some(Command::Conflicts { json }) => conflicts::run(cli, *json),
+        Some(Command::Resolve {
+            case,
+            criterion,
+            value,
+            note,
+        }) => resolve::run(cli, case, criterion, value, note),
         Some(Command::Import {
             what: ImportWhat::Pool { file },
         }) => import::run_pool(cli, file),

@@ -139,6 +139,38 @@ impl Criterion {
     pub fn threshold(&self) -> u32 {
         self.conflict_threshold.unwrap_or(2)
     }
+
+    /// What a typed answer must look like, in words.
+    pub fn scale_hint(&self) -> String {
+        match &self.scale {
+            Scale::Ordinal { min, max } => format!("a number from {min} to {max}"),
+            Scale::Categories(options) => format!("one of: {}", options.join(", ")),
+            Scale::YesNo => "yes or no".to_string(),
+            Scale::FreeText => "free text".to_string(),
+        }
+    }
+
+    /// Reads a typed answer on this criterion's scale.
+    pub fn parse_answer(&self, text: &str) -> Result<super::Answer, String> {
+        use super::Answer;
+        match &self.scale {
+            Scale::Ordinal { min, max } => match text.parse::<i32>() {
+                Ok(p) if (*min..=*max).contains(&p) => Ok(Answer::Point(p)),
+                _ => Err(format!("`{text}` is not a number from {min} to {max}")),
+            },
+            Scale::Categories(options) => options
+                .iter()
+                .find(|o| o.eq_ignore_ascii_case(text))
+                .map(|o| Answer::Category(o.clone()))
+                .ok_or_else(|| format!("`{text}` is not a category")),
+            Scale::YesNo => match text.to_ascii_lowercase().as_str() {
+                "yes" | "y" => Ok(Answer::YesNo(true)),
+                "no" | "n" => Ok(Answer::YesNo(false)),
+                _ => Err(format!("`{text}` is not yes or no")),
+            },
+            Scale::FreeText => Ok(Answer::Text(text.to_string())),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

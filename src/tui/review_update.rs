@@ -204,7 +204,7 @@ impl App {
             .data
             .study
             .criterion(&conflict.criterion)
-            .map(scale_hint)
+            .map(Criterion::scale_hint)
             .unwrap_or_default();
         self.input = Some(TextInput::new(
             InputPurpose::ResolveValue {
@@ -267,7 +267,7 @@ impl App {
                 let Some(spec) = self.data.study.criterion(&criterion).cloned() else {
                     return Vec::new();
                 };
-                match parse_answer(&spec, text.trim()) {
+                match spec.parse_answer(text.trim()) {
                     Ok(value) => {
                         self.input = Some(TextInput::new(
                             InputPurpose::ResolveNote {
@@ -282,7 +282,7 @@ impl App {
                         ));
                     }
                     Err(message) => {
-                        let hint = format!("{message}; {}", scale_hint(&spec));
+                        let hint = format!("{message}; {}", spec.scale_hint());
                         self.input = Some(TextInput::new(
                             InputPurpose::ResolveValue { case, criterion },
                             " Agreed value ",
@@ -297,56 +297,17 @@ impl App {
             InputPurpose::ResolveNote { case, criterion, value } => {
                 let Some(me) = self.me.clone() else { return Vec::new() };
                 let at = (self.now)();
-                let Some(data) = self.data.cases.get_mut(&case) else {
-                    return Vec::new();
-                };
-                let resolution = data.resolution.get_or_insert_with(|| Resolution {
-                    case: case.clone(),
-                    resolved: BTreeMap::new(),
-                });
-                resolution.resolved.insert(
-                    criterion.clone(),
-                    Resolved {
-                        value,
-                        by: me,
-                        at,
-                        note: text,
-                    },
-                );
-                let resolution = resolution.clone();
-                self.message = Some(format!("resolved {criterion} on {case}"));
-                vec![Effect::SaveResolution(case, resolution)]
+                match crate::analysis::conflicts::resolve(&mut self.data, &case, &criterion, value, me, at, text) {
+                    Ok(resolution) => {
+                        self.message = Some(format!("resolved {criterion} on {case}"));
+                        vec![Effect::SaveResolution(case, resolution)]
+                    }
+                    Err(e) => {
+                        self.message = Some(e);
+                        Vec::new()
+                    }
+                }
             }
         }
-    }
-}
-
-fn scale_hint(criterion: &Criterion) -> String {
-    match &criterion.scale {
-        Scale::Ordinal { min, max } => format!("a number from {min} to {max}"),
-        Scale::Categories(options) => format!("one of: {}", options.join(", ")),
-        Scale::YesNo => "yes or no".to_string(),
-        Scale::FreeText => "free text".to_string(),
-    }
-}
-
-/// Reads a typed value on a criterion's scale.
-pub fn parse_answer(criterion: &Criterion, text: &str) -> Result<Answer, String> {
-    match &criterion.scale {
-        Scale::Ordinal { min, max } => match text.parse::<i32>() {
-            Ok(p) if (*min..=*max).contains(&p) => Ok(Answer::Point(p)),
-            _ => Err(format!("`{text}` is not a number from {min} to {max}")),
-        },
-        Scale::Categories(options) => options
-            .iter()
-            .find(|o| o.eq_ignore_ascii_case(text))
-            .map(|o| Answer::Category(o.clone()))
-            .ok_or_else(|| format!("`{text}` is not a category")),
-        Scale::YesNo => match text.to_ascii_lowercase().as_str() {
-            "yes" | "y" => Ok(Answer::YesNo(true)),
-            "no" | "n" => Ok(Answer::YesNo(false)),
-            _ => Err(format!("`{text}` is not yes or no")),
-        },
-        Scale::FreeText => Ok(Answer::Text(text.to_string())),
     }
 }
