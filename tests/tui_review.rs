@@ -200,3 +200,31 @@ fn an_open_conflict_is_resolved_with_a_value_and_a_note() {
         .iter()
         .any(|(c, k, resolved)| c == &case && k.criterion == conflict.criterion && *resolved));
 }
+
+#[test]
+fn on_a_scale_past_nine_two_digits_make_one_point() {
+    let (mut app, case) = astrid_with_a_fresh_case();
+    app.data.study.criteria[0].scale = Scale::Ordinal { min: 1, max: 10 };
+    press(&mut app, KeyCode::Enter);
+    app.handle_key(key('1'));
+    assert_eq!(app.review.criterion, 0, "1 may begin 10: the cursor waits");
+    app.handle_key(key('0'));
+    assert_eq!(app.review.criterion, 1);
+    let answers = &app.data.cases[&case].reviews[&ResearcherId::new("astrid")].answers;
+    assert_eq!(
+        answers.get(&CriterionId::new("transferability")),
+        Some(&Answer::Point(10))
+    );
+    // A single 7 is 7 at once; 1 followed by a move stays 1.
+    app.handle_key(key('7'));
+    assert_eq!(app.review.criterion, 2);
+    app.update(Action::Up);
+    app.update(Action::Up);
+    app.handle_key(key('1'));
+    app.update(Action::Down);
+    let answers = &app.data.cases[&case].reviews[&ResearcherId::new("astrid")].answers;
+    assert_eq!(
+        answers.get(&CriterionId::new("transferability")),
+        Some(&Answer::Point(1))
+    );
+}

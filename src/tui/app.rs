@@ -112,6 +112,8 @@ pub struct ReviewState {
     pub case: Option<CaseId>,
     /// The criterion the form's cursor is on.
     pub criterion: usize,
+    /// On a scale past 9, the first digit typed, waiting for a possible second.
+    pub first_digit: Option<i32>,
 }
 
 /// Something the terminal loop must do on the update's behalf.

@@ -50,6 +50,9 @@ impl App {
 
     fn update_form(&mut self, action: Action) -> Vec<Effect> {
         let criteria = self.data.study.criteria.len();
+        if !matches!(action, Action::Pick(_)) {
+            self.review.first_digit = None;
+        }
         match action {
             Action::Back => self.review.view = ReviewView::Queue,
             Action::Up => self.review.criterion = self.review.criterion.saturating_sub(1),
@@ -74,9 +77,21 @@ impl App {
         let Some(criterion) = self.data.study.criteria.get(self.review.criterion).cloned() else {
             return Vec::new();
         };
+        // On a scale past 9 a point may take two digits: `1` then `0` is 10.
+        let first_digit = self.review.first_digit.take();
+        let mut stay = false;
         let answer = match &criterion.scale {
             Scale::Ordinal { min, max } => match c.to_digit(10).map(|d| d as i32) {
-                Some(d) if (*min..=*max).contains(&d) => Ok(Answer::Point(d)),
+                Some(d) if first_digit.is_some_and(|f| (*min..=*max).contains(&(f * 10 + d))) => {
+                    Ok(Answer::Point(first_digit.unwrap_or(0) * 10 + d))
+                }
+                Some(d) if (*min..=*max).contains(&d) => {
+                    if d > 0 && d * 10 <= *max {
+                        self.review.first_digit = Some(d);
+                        stay = true;
+                    }
+                    Ok(Answer::Point(d))
+                }
                 _ => Err(format!("`{c}` is not on the scale {min}..{max}")),
             },
             Scale::Categories(options) => {
@@ -100,8 +115,10 @@ impl App {
             Ok(answer) => {
                 let mut review = review;
                 review.answers.insert(criterion.id.clone(), answer);
-                self.review.criterion =
-                    (self.review.criterion + 1).min(self.data.study.criteria.len().saturating_sub(1));
+                if !stay {
+                    self.review.criterion =
+                        (self.review.criterion + 1).min(self.data.study.criteria.len().saturating_sub(1));
+                }
                 self.store_review(case, review)
             }
             Err(message) => {
