@@ -18,6 +18,14 @@ fn a_change_on_disk_is_noticed_and_reloaded() {
     let file = study.path().join("cases/p2019-014/case.ron");
     let text = fs::read_to_string(&file).unwrap();
     fs::write(&file, text.replacen("title: \"", "title: \"Pulled: ", 1)).unwrap();
+    // Make the change visible even on a file system that keeps whole seconds.
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
+    fs::File::options()
+        .write(true)
+        .open(&file)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
     tmux.wait_for("1 file(s) changed on disk");
     tmux.keys(&["C-r"]);
     tmux.wait_for("reloaded from disk");
@@ -34,8 +42,14 @@ fn casebooks_own_writes_do_not_count_as_changes() {
     let mut watch = DiskWatch::scan(&layout);
     assert_eq!(watch.changes(&layout), 0);
     let file = layout.case_file(&casebook::domain::CaseId::new("p2019-014"));
-    std::thread::sleep(std::time::Duration::from_millis(20));
     fs::write(&file, fs::read_to_string(&file).unwrap() + "\n").unwrap();
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
+    fs::File::options()
+        .write(true)
+        .open(&file)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
     assert_eq!(watch.changes(&layout), 1);
     watch.note_own_write(&file);
     assert_eq!(watch.changes(&layout), 0);
