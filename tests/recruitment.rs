@@ -207,6 +207,25 @@ fn status_history_is_appended_and_round_trips() {
 }
 
 const NAME: &str = "Zyxwvut Sentinelsen";
+
+/// Adds an informant to the demo's p2019-036 with a (private) name.
+fn add_named_informant(study: &Path, home: &Path) {
+    let output = casebook(
+        study,
+        home,
+        &[
+            "informant",
+            "add",
+            "--case",
+            "p2019-036",
+            "--role",
+            "adviser",
+            "--name",
+            NAME,
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", out(&output));
+}
 const EMAIL: &str = "zyx.sentinel@example.org";
 const PHONE: &str = "+47 91 23 45 67";
 
@@ -276,20 +295,7 @@ fn contact_details_never_reach_a_shared_file_or_any_output() {
 fn check_fails_when_contact_details_are_in_a_shared_file() {
     let study = common::demo_copy();
     let home = tempfile::tempdir().unwrap();
-    casebook(
-        study.path(),
-        home.path(),
-        &[
-            "informant",
-            "add",
-            "--case",
-            "p2019-036",
-            "--role",
-            "adviser",
-            "--name",
-            NAME,
-        ],
-    );
+    add_named_informant(study.path(), home.path());
     assert_eq!(casebook(study.path(), home.path(), &["check"]).status.code(), Some(0));
     // Someone types the name into a shared note.
     let file = study.path().join("cases/p2019-036/informants/INF-02.ron");
@@ -340,20 +346,7 @@ fn check_fails_when_git_would_commit_the_private_folder() {
 fn contacts_are_purged_only_from_the_deletion_date_unless_forced() {
     let study = common::demo_copy();
     let home = tempfile::tempdir().unwrap();
-    casebook(
-        study.path(),
-        home.path(),
-        &[
-            "informant",
-            "add",
-            "--case",
-            "p2019-036",
-            "--role",
-            "adviser",
-            "--name",
-            NAME,
-        ],
-    );
+    add_named_informant(study.path(), home.path());
     let set_date = |date: &str| {
         let path = study.path().join("cases/study.ron");
         let text = fs::read_to_string(&path).unwrap();
@@ -395,20 +388,7 @@ fn contacts_are_purged_only_from_the_deletion_date_unless_forced() {
 
     // Forced before the date.
     set_date("2099-12-31");
-    casebook(
-        study.path(),
-        home.path(),
-        &[
-            "informant",
-            "add",
-            "--case",
-            "p2019-036",
-            "--role",
-            "adviser",
-            "--name",
-            NAME,
-        ],
-    );
+    add_named_informant(study.path(), home.path());
     let forced = casebook(study.path(), home.path(), &["purge-contacts", "--yes", "--force"]);
     assert_eq!(forced.status.code(), Some(0), "{}", out(&forced));
 }

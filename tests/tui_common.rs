@@ -43,3 +43,15 @@ pub fn screen_text(app: &App, width: u16, height: u16) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// The first case in `me`'s review queue.
+pub fn first_queued_case(app: &App, me: &casebook::domain::ResearcherId) -> casebook::domain::CaseId {
+    app.data
+        .cases
+        .values()
+        .find(|c| c.case.reviewers.contains(me))
+        .expect("a case in the queue")
+        .case
+        .id
+        .clone()
+}

@@ -9,7 +9,7 @@ use casebook::tui::action::{Action, Screen};
 use casebook::tui::app::{App, Effect, ListId, Popup, ReviewView};
 use chrono::DateTime;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use tui_common::{demo_app, screen_text};
+use tui_common::{demo_app, first_queued_case, screen_text};
 
 fn key(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
@@ -29,15 +29,7 @@ fn astrid_with_a_fresh_case() -> (App, CaseId) {
     let mut app = demo_app(Some("astrid"));
     app.now = fixed_now;
     let me = ResearcherId::new("astrid");
-    let case = app
-        .data
-        .cases
-        .values()
-        .find(|c| c.case.reviewers.contains(&me))
-        .unwrap()
-        .case
-        .id
-        .clone();
+    let case = first_queued_case(&app, &me);
     let data = app.data.cases.get_mut(&case).unwrap();
     data.reviews.remove(&me);
     data.resolution = None;

@@ -70,15 +70,7 @@ fn review_form_with_a_draft_and_the_other_review_hidden() {
     use casebook::domain::{Answer, CriterionId, ResearcherId};
     let mut app = demo_app(Some("astrid"));
     let me = ResearcherId::new("astrid");
-    let case = app
-        .data
-        .cases
-        .values()
-        .find(|c| c.case.reviewers.contains(&me))
-        .unwrap()
-        .case
-        .id
-        .clone();
+    let case = tui_common::first_queued_case(&app, &me);
     let review = app.data.cases.get_mut(&case).unwrap().reviews.get_mut(&me).unwrap();
     review.submitted = None;
     review.answers.retain(|k, _| k.as_str() == "transferability");
