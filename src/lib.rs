@@ -6,6 +6,7 @@ pub mod analysis;
 pub mod cli;
 pub mod domain;
 pub mod generate;
+pub mod ops;
 pub mod rng;
 pub mod store;
 pub mod tui;

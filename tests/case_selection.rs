@@ -267,7 +267,11 @@ fn a_stage_change_is_logged_with_who_when_from_to_and_why() {
     let nobody = run(&["stage", &id, "dropped", "--reason", "Too old"], None);
     assert_eq!(nobody.status.code(), Some(1), "a change needs an author");
     let no_reason = run(&["stage", &id, "dropped", "--reason", " "], Some("cora"));
-    assert_eq!(no_reason.status.code(), Some(2));
+    assert_eq!(
+        no_reason.status.code(),
+        Some(1),
+        "refused: a stage change needs a reason"
+    );
     let output = run(
         &["stage", &id, "dropped", "--reason", "Documents too thin"],
         Some("cora"),

@@ -48,20 +48,22 @@ pub fn first_project(dir: &Path) -> String {
     names.into_iter().next().expect("a project case")
 }
 
-/// A copy of the demo study in a temporary folder, to change freely.
-pub fn demo_copy() -> tempfile::TempDir {
-    fn copy_tree(from: &Path, to: &Path) {
-        std::fs::create_dir_all(to).expect("create folder");
-        for entry in std::fs::read_dir(from).expect("read folder") {
-            let entry = entry.expect("entry");
-            let target = to.join(entry.file_name());
-            if entry.path().is_dir() {
-                copy_tree(&entry.path(), &target);
-            } else {
-                std::fs::copy(entry.path(), target).expect("copy file");
-            }
+/// Copies a folder and everything in it.
+pub fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create folder");
+    for entry in std::fs::read_dir(from).expect("read folder") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy file");
         }
     }
+}
+
+/// A copy of the demo study in a temporary folder, to change freely.
+pub fn demo_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     for sub in ["cases", "guides"] {
         copy_tree(&repo().join(sub), &dir.path().join(sub));
@@ -79,6 +81,9 @@ pub fn casebook_as(dir: &Path, user: Option<&str>, args: &[&str]) -> Output {
         .current_dir(dir)
         .env("XDG_CONFIG_HOME", home.path().join("config"))
         .env("XDG_DATA_HOME", home.path().join("data"))
+        // No developer's git identity or excludes file reaches the test.
+        .env("HOME", home.path())
+        .env("GIT_CONFIG_GLOBAL", home.path().join("gitconfig"))
         .env_remove("CASEBOOK_USER");
     if let Some(user) = user {
         command.env("CASEBOOK_USER", user);

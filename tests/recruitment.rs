@@ -45,6 +45,7 @@ fn referred(id: &str, by: Option<&str>, case: &str) -> Informant {
             interview: None,
         }),
         consent: None,
+        consent_by: None,
         status_history: vec![],
     }
 }
@@ -161,7 +162,7 @@ fn a_referral_to_a_new_municipality_creates_a_snowball_case_and_names_what_it_ad
     assert_eq!(case.case.region, "Nord-Norge");
     assert_eq!(case.case.stage_log.len(), 1);
     let informant = case.informants.values().next().unwrap();
-    assert_eq!(informant.id.as_str(), "INF-27");
+    assert_eq!(informant.id.as_str(), "INF-astrid-01", "the id carries its author");
     assert_eq!(waves(&data).wave[&informant.id], 1);
 }
 

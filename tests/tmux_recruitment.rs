@@ -24,31 +24,35 @@ fn a_referral_is_added_and_its_status_advanced_then_the_files_hold_both() {
     tmux.keys(&["Enter"]);
     tmux.wait_for("Where: a case id or a municipality");
     tmux.keys(&["Enter"]);
-    tmux.wait_for("How to reach INF-27");
+    tmux.wait_for("How to reach INF-cora-01");
     tmux.tmux(&["send-keys", "-t", "main", "-l", "Test Person; test.person@example.org"]);
     tmux.keys(&["Enter"]);
-    tmux.wait_for("INF-27 (Test Person)");
+    tmux.wait_for("└ INF-cora-01 (Test");
     // The new informant is listed under INF-01; record that they were contacted.
     tmux.keys(&["j"]);
-    tmux.wait_for("▶ └ INF-27");
+    tmux.wait_for("▶ └ INF-cora-01");
     tmux.keys(&["a"]);
-    tmux.wait_for("INF-27 is now (identified so far)");
+    tmux.wait_for("INF-cora-01 is now (identified so far)");
     tmux.keys(&["Enter"]);
-    tmux.wait_for("When did INF-27 become contacted?");
-    // Today's date is offered; this contact was made on another day.
+    tmux.wait_for("When did INF-cora-01 become contacted?");
+    // Today's date is offered; this contact was made on another day (the
+    // history is kept in date order, so a day after the referral).
+    let contacted = (chrono::Local::now() + chrono::Duration::days(1))
+        .date_naive()
+        .to_string();
     tmux.tmux(&["send-keys", "-t", "main", "-N", "10", "BSpace"]);
-    tmux.tmux(&["send-keys", "-t", "main", "-l", "2025-06-04"]);
+    tmux.tmux(&["send-keys", "-t", "main", "-l", &contacted]);
     tmux.keys(&["Enter"]);
-    tmux.wait_for("Note on INF-27");
+    tmux.wait_for("Note on INF-cora-01");
     tmux.tmux(&["send-keys", "-t", "main", "-l", "Left a message"]);
     tmux.keys(&["Enter"]);
-    tmux.wait_for("INF-27: contacted on 2025-06-04");
+    tmux.wait_for(&format!("INF-cora-01: contacted on {contacted}"));
     tmux.keys(&["q"]);
     tmux.wait_for("casebook exited with 0");
 
     let data = load(&Layout::new(study.path())).data;
     let informant = data
-        .informant(&InformantId::new("INF-27"))
+        .informant(&InformantId::new("INF-cora-01"))
         .expect("the new informant's file")
         .clone();
     assert!(matches!(&informant.referred_by, Some(Referral::Informant { id, .. }) if id.as_str() == "INF-01"));
@@ -77,6 +81,6 @@ fn a_referral_is_added_and_its_status_advanced_then_the_files_hold_both() {
     let last = informant.status_history.last().unwrap();
     assert_eq!(
         (last.date.to_string(), last.by.as_str(), last.note.as_str()),
-        ("2025-06-04".to_string(), "cora", "Left a message")
+        (contacted, "cora", "Left a message")
     );
 }

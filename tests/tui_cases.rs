@@ -9,7 +9,7 @@ use casebook::domain::{Stage, Stratum};
 use casebook::tui::app::{Effect, Popup};
 use chrono::DateTime;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use tui_common::demo_app;
+use tui_common::{demo_app, written_files};
 
 fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
@@ -82,7 +82,7 @@ fn moving_a_stage_asks_where_and_why_and_logs_it() {
     assert!(app.input.is_some());
     let mut effects = typed(&mut app, "Adds a coastal municipality");
     effects.extend(app.handle_key(key(KeyCode::Enter)));
-    assert_eq!(effects, vec![Effect::SaveCase(case.id.clone())]);
+    assert_eq!(written_files(&app, &effects), [format!("cases/{}/case.ron", case.id)]);
     let after = &app.data.cases[&case.id].case;
     assert_eq!(after.stage, Stage::Shortlisted);
     let entry = after.stage_log.last().unwrap();

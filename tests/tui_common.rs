@@ -55,3 +55,40 @@ pub fn first_queued_case(app: &App, me: &casebook::domain::ResearcherId) -> case
         .id
         .clone()
 }
+
+/// The files the effects of an update would write, relative to the study
+/// folder, in order.
+pub fn written_files(app: &App, effects: &[casebook::tui::app::Effect]) -> Vec<String> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            casebook::tui::app::Effect::Apply(change) => Some(change),
+            _ => None,
+        })
+        .flat_map(|change| &change.writes)
+        .map(|w| {
+            w.path
+                .strip_prefix(&app.layout.root)
+                .unwrap_or(&w.path)
+                .display()
+                .to_string()
+        })
+        .collect()
+}
+
+/// The one file the effects write, read back as `T`; panics otherwise.
+pub fn single_write<T: serde::de::DeserializeOwned>(effects: &[casebook::tui::app::Effect]) -> (std::path::PathBuf, T) {
+    let writes: Vec<_> = effects
+        .iter()
+        .filter_map(|e| match e {
+            casebook::tui::app::Effect::Apply(change) => Some(change),
+            _ => None,
+        })
+        .flat_map(|change| &change.writes)
+        .collect();
+    let [write] = writes.as_slice() else {
+        panic!("expected one file written, got {effects:?}")
+    };
+    let value = casebook::store::ron_io::from_ron(&write.path, &write.text).expect("written RON parses");
+    (write.path.clone(), value)
+}

@@ -10,7 +10,7 @@ use casebook::tui::action::{Action, Screen};
 use casebook::tui::app::{App, Effect, ListId, Popup};
 use chrono::DateTime;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use tui_common::{demo_app, screen_text};
+use tui_common::{demo_app, screen_text, written_files};
 
 fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
@@ -60,7 +60,11 @@ fn a_new_status_is_recorded_with_its_date_and_note() {
     app.handle_key(key(KeyCode::Enter));
     let mut effects = typed(&mut app, "Called back");
     effects.extend(app.handle_key(key(KeyCode::Enter)));
-    assert_eq!(effects, vec![Effect::SaveInformant(InformantId::new("INF-19"))]);
+    assert_eq!(
+        written_files(&app, &effects),
+        ["cases/snowball-valle/informants/INF-19.status.cora.ron"],
+        "only my own status file"
+    );
     let last = app
         .data
         .informant(&InformantId::new("INF-19"))
@@ -94,20 +98,22 @@ fn a_referral_to_a_new_municipality_creates_its_snowball_case() {
     app.handle_key(key(KeyCode::Enter));
     let mut effects = typed(&mut app, "900");
     effects.extend(app.handle_key(key(KeyCode::Enter)));
-    let case = CaseId::new("snowball-loppa");
+    let case = CaseId::new("snowball-cora-loppa");
     assert_eq!(
-        effects,
-        vec![
-            Effect::SaveCase(case.clone()),
-            Effect::SaveInformant(InformantId::new("INF-27"))
-        ]
+        written_files(&app, &effects),
+        [
+            "cases/snowball-cora-loppa/case.ron",
+            "cases/snowball-cora-loppa/informants/INF-cora-01.ron",
+            "cases/snowball-cora-loppa/informants/INF-cora-01.status.cora.ron",
+        ],
+        "ids carry their author, so two clones never make the same one"
     );
     let data = &app.data.cases[&case];
     assert_eq!(
         (data.case.stage, data.case.region.as_str()),
         (Stage::Snowball, "Nord-Norge")
     );
-    let informant = &data.informants[&InformantId::new("INF-27")];
+    let informant = &data.informants[&InformantId::new("INF-cora-01")];
     assert!(matches!(&informant.referred_by, Some(Referral::Informant { id, .. }) if id.as_str() == "INF-03"));
     assert!(
         app.message.clone().unwrap_or_default().contains("adds size band <1000"),

@@ -9,7 +9,7 @@ use casebook::tui::action::{Action, Screen};
 use casebook::tui::app::{App, Effect, ListId, Popup, ReviewView};
 use chrono::DateTime;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use tui_common::{demo_app, first_queued_case, screen_text};
+use tui_common::{demo_app, first_queued_case, screen_text, single_write};
 
 fn key(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
@@ -32,7 +32,7 @@ fn astrid_with_a_fresh_case() -> (App, CaseId) {
     let case = first_queued_case(&app, &me);
     let data = app.data.cases.get_mut(&case).unwrap();
     data.reviews.remove(&me);
-    data.resolution = None;
+    data.resolutions.clear();
     for review in data.reviews.values_mut() {
         review.answers.insert(
             CriterionId::new("remarks"),
@@ -72,17 +72,14 @@ fn answering_with_digits_and_letters_saves_a_draft_at_once_and_submitting_asks_f
     press(&mut app, KeyCode::Enter);
     // transferability, evaluation_quality, innovation: 1-7; continuation: y/n; recommend: yes/maybe/no.
     let effects = app.handle_key(key('6'));
-    match effects.as_slice() {
-        [Effect::SaveReview(c, review)] => {
-            assert_eq!(c, &case);
-            assert_eq!(
-                review.answers.get(&CriterionId::new("transferability")),
-                Some(&Answer::Point(6))
-            );
-            assert!(!review.is_submitted(), "a draft until submitted");
-        }
-        other => panic!("expected a draft save, got {other:?}"),
-    }
+    let (path, review) = single_write::<Review>(&effects);
+    assert!(path.ends_with(format!("cases/{case}/review.astrid.ron")), "{path:?}");
+    assert_eq!(review.case, case);
+    assert_eq!(
+        review.answers.get(&CriterionId::new("transferability")),
+        Some(&Answer::Point(6))
+    );
+    assert!(!review.is_submitted(), "a draft until submitted");
     assert_eq!(app.review.criterion, 1, "the cursor moves on to the next criterion");
     assert!(app.handle_key(key('9')).is_empty(), "9 is off the 1-7 scale");
     assert!(app
@@ -101,7 +98,7 @@ fn answering_with_digits_and_letters_saves_a_draft_at_once_and_submitting_asks_f
         app.handle_key(key(c));
     }
     let effects = app.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
-    assert!(matches!(effects.as_slice(), [Effect::SaveReview(..)]));
+    single_write::<Review>(&effects);
     let review = &app.data.cases[&case].reviews[&ResearcherId::new("astrid")];
     assert_eq!(
         review.answers.get(&CriterionId::new("recommend")),
@@ -118,10 +115,8 @@ fn answering_with_digits_and_letters_saves_a_draft_at_once_and_submitting_asks_f
         "submitting asks first"
     );
     let effects = app.handle_key(key('y'));
-    match effects.as_slice() {
-        [Effect::SaveReview(_, review)] => assert_eq!(review.submitted, Some(fixed_now())),
-        other => panic!("expected the submitted review to be saved, got {other:?}"),
-    }
+    let (_, review) = single_write::<Review>(&effects);
+    assert_eq!(review.submitted, Some(fixed_now()));
     let screen = screen_text(&app, 120, 40);
     assert!(
         screen.contains("SECRET-REMARK"),
@@ -176,17 +171,14 @@ fn an_open_conflict_is_resolved_with_a_value_and_a_note() {
         app.handle_key(key(c));
     }
     let effects = press(&mut app, KeyCode::Enter);
-    match effects.as_slice() {
-        [Effect::SaveResolution(c, resolution)] => {
-            assert_eq!(c, &case);
-            let resolved = &resolution.resolved[&conflict.criterion];
-            assert_eq!(resolved.value, conflict.first.1);
-            assert_eq!(resolved.by.as_str(), "brage");
-            assert_eq!(resolved.note, "Read the report again");
-            assert_eq!(resolved.at, fixed_now());
-        }
-        other => panic!("expected a resolution to be saved, got {other:?}"),
-    }
+    let (path, resolution) = single_write::<Resolution>(&effects);
+    assert!(path.ends_with(format!("cases/{case}/resolution.brage.ron")), "{path:?}");
+    assert_eq!(resolution.case, case);
+    let resolved = &resolution.resolved[&conflict.criterion];
+    assert_eq!(resolved.value, conflict.first.1);
+    assert_eq!(resolved.by.as_str(), "brage");
+    assert_eq!(resolved.note, "Read the report again");
+    assert_eq!(resolved.at, fixed_now());
     let after = casebook::tui::screens::review::conflict_rows(&app);
     assert!(after
         .iter()

@@ -4,12 +4,19 @@
 mod common;
 
 use casebook::domain::{CaseId, Stage};
+use casebook::ops::{stage::move_stage, Ctx};
 use casebook::store::identity::Config;
 use casebook::store::{load, Layout};
 use casebook::tui::action::Action;
 use casebook::tui::app::{App, Effect};
 use casebook::tui::effects::{carry_out, keep_unsaved};
 use std::fs;
+
+/// The effect of moving a case here, as the Cases screen would ask for it.
+fn moved(app: &mut App, id: &CaseId, to: Stage) -> Effect {
+    let ctx = Ctx::now(&app.layout, app.me.as_ref(), &app.failed);
+    Effect::Apply(move_stage(&ctx, &mut app.data, id, to, "Too old").expect("a stage move"))
+}
 
 fn app_on(dir: &std::path::Path) -> App {
     let layout = Layout::new(dir);
@@ -36,14 +43,8 @@ fn a_save_over_someone_elses_change_is_refused_kept_and_written_out_on_quit() {
         .replacen("title: \"", "title: \"Renamed: ", 1);
     fs::write(&path, &theirs).unwrap();
     // Meanwhile the case is moved here.
-    let case = &mut app.data.cases.get_mut(&id).unwrap().case;
-    case.move_to(
-        Stage::Dropped,
-        "astrid".into(),
-        chrono::Local::now().fixed_offset(),
-        "Too old".into(),
-    );
-    carry_out(&mut app, Effect::SaveCase(id.clone()));
+    let effect = moved(&mut app, &id, Stage::Dropped);
+    carry_out(&mut app, effect);
     assert_eq!(
         fs::read_to_string(&path).unwrap(),
         theirs,
@@ -92,9 +93,11 @@ fn a_later_successful_save_clears_the_unsaved_mark() {
             .replacen("title: \"", "title: \"X ", 1),
     )
     .unwrap();
-    carry_out(&mut app, Effect::SaveCase(id.clone()));
+    let effect = moved(&mut app, &id, Stage::Dropped);
+    carry_out(&mut app, effect);
     assert_eq!(app.unsaved.len(), 1);
     carry_out(&mut app, Effect::Reload);
-    carry_out(&mut app, Effect::SaveCase(id));
+    let effect = moved(&mut app, &id, Stage::Reserve);
+    carry_out(&mut app, effect);
     assert!(app.unsaved.is_empty());
 }

@@ -1,7 +1,10 @@
 //! Conflicts between the two reviews of a case: categories that differ, or
 //! ordinal answers at least the criterion's threshold apart. Free text never
-//! conflicts. Only submitted reviews are compared.
+//! conflicts. Only submitted reviews the viewer may see are compared (see
+//! `domain::blind`), and a conflict is resolved while every researcher who
+//! resolved it agrees on the value.
 
+use crate::domain::blind::visible_submitted;
 use crate::domain::*;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -9,6 +12,16 @@ pub struct Conflict {
     pub criterion: CriterionId,
     pub first: (ResearcherId, Answer),
     pub second: (ResearcherId, Answer),
+}
+
+/// Where a conflict stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ResolutionState {
+    Open,
+    /// Every resolution of the criterion gives this value.
+    Agreed(Answer),
+    /// Two researchers resolved it differently: open again.
+    Disputed(Vec<(ResearcherId, Answer)>),
 }
 
 /// Whether two answers on `criterion` conflict.
@@ -40,47 +53,29 @@ pub fn conflicts_between(study: &Study, a: &Review, b: &Review) -> Vec<Conflict>
         .collect()
 }
 
-/// A case's conflicts, with whether each has been resolved.
-pub fn case_conflicts(study: &Study, case: &CaseData) -> Vec<(Conflict, bool)> {
-    let reviews: Vec<&Review> = case.reviews.values().filter(|r| r.is_submitted()).collect();
+/// How the researchers' resolutions of `criterion` on `case` stand.
+pub fn resolution_state(case: &CaseData, criterion: &CriterionId) -> ResolutionState {
+    let values: Vec<(ResearcherId, Answer)> = case
+        .resolutions
+        .iter()
+        .filter_map(|(by, r)| Some((by.clone(), r.resolved.get(criterion)?.value.clone())))
+        .collect();
+    match values.first() {
+        None => ResolutionState::Open,
+        Some((_, first)) if values.iter().all(|(_, v)| v == first) => ResolutionState::Agreed(first.clone()),
+        Some(_) => ResolutionState::Disputed(values),
+    }
+}
+
+/// A case's conflicts as `viewer` may see them, with whether each is resolved.
+pub fn case_conflicts(study: &Study, case: &CaseData, viewer: Option<&ResearcherId>) -> Vec<(Conflict, bool)> {
+    let reviews: Vec<&Review> = visible_submitted(viewer, case).collect();
     let [a, b] = reviews.as_slice() else { return Vec::new() };
     conflicts_between(study, a, b)
         .into_iter()
         .map(|c| {
-            let resolved = case
-                .resolution
-                .as_ref()
-                .is_some_and(|r| r.resolved.contains_key(&c.criterion));
+            let resolved = matches!(resolution_state(case, &c.criterion), ResolutionState::Agreed(_));
             (c, resolved)
         })
         .collect()
-}
-
-/// Records the agreed value of an open conflict in the case's resolution;
-/// gives the resolution to save.
-pub fn resolve(
-    data: &mut StudyData,
-    case: &CaseId,
-    criterion: &CriterionId,
-    value: Answer,
-    by: ResearcherId,
-    at: chrono::DateTime<chrono::FixedOffset>,
-    note: String,
-) -> Result<Resolution, String> {
-    let case_data = data.cases.get(case).ok_or_else(|| format!("no case `{case}`"))?;
-    let open = case_conflicts(&data.study, case_data)
-        .iter()
-        .any(|(c, resolved)| &c.criterion == criterion && !resolved);
-    if !open {
-        return Err(format!("{case} has no open conflict on `{criterion}`"));
-    }
-    let case_data = data.cases.get_mut(case).ok_or_else(|| format!("no case `{case}`"))?;
-    let resolution = case_data.resolution.get_or_insert_with(|| Resolution {
-        case: case.clone(),
-        resolved: Default::default(),
-    });
-    resolution
-        .resolved
-        .insert(criterion.clone(), Resolved { value, by, at, note });
-    Ok(resolution.clone())
 }

@@ -31,7 +31,7 @@ pub fn case_progress(data: &StudyData, case: &CaseData) -> Progress {
         stage: case.case.stage.label().to_string(),
         reviews_submitted: case.submitted_reviews(),
         reviews_assigned: case.case.reviewers.len().max(case.reviews.len()),
-        conflicts_open: case_conflicts(&data.study, case)
+        conflicts_open: case_conflicts(&data.study, case, None)
             .iter()
             .filter(|(_, resolved)| !resolved)
             .count(),

@@ -6,6 +6,7 @@
 
 use super::agreement::{report, Level, Ratings, ScaleRange};
 use super::conflicts::case_conflicts;
+use crate::domain::blind::visible_to;
 use crate::domain::*;
 use serde::Serialize;
 
@@ -54,17 +55,9 @@ fn answer_value(answer: &Answer) -> Option<String> {
     }
 }
 
-/// Cases whose reviews may be counted when `viewer` asks.
-fn visible<'a>(data: &'a StudyData, viewer: Option<&'a ResearcherId>) -> impl Iterator<Item = &'a CaseData> {
-    data.cases.values().filter(move |case| match viewer {
-        Some(me) if case.case.reviewers.contains(me) => case.reviews.get(me).is_some_and(Review::is_submitted),
-        _ => true,
-    })
-}
-
 pub fn study_agreement(data: &StudyData, viewer: Option<&ResearcherId>) -> Vec<CriterionAgreement> {
     let team: Vec<&ResearcherId> = data.study.team.iter().map(|r| &r.id).collect();
-    let cases: Vec<&CaseData> = visible(data, viewer).collect();
+    let cases: Vec<&CaseData> = data.cases.values().collect();
     data.study
         .criteria
         .iter()
@@ -83,7 +76,7 @@ pub fn study_agreement(data: &StudyData, viewer: Option<&ResearcherId>) -> Vec<C
             let cell = |case: &CaseData, rater: &ResearcherId| {
                 case.reviews
                     .get(rater)
-                    .filter(|r| r.is_submitted())
+                    .filter(|r| r.is_submitted() && visible_to(viewer, case, r))
                     .and_then(|r| r.answers.get(&criterion.id))
                     .and_then(answer_value)
             };
@@ -121,7 +114,7 @@ pub fn study_agreement(data: &StudyData, viewer: Option<&ResearcherId>) -> Vec<C
             }
             let (mut open, mut resolved) = (0, 0);
             for case in &cases {
-                for (conflict, is_resolved) in case_conflicts(&data.study, case) {
+                for (conflict, is_resolved) in case_conflicts(&data.study, case, viewer) {
                     if conflict.criterion == criterion.id {
                         if is_resolved {
                             resolved += 1;

@@ -1,7 +1,7 @@
 //! `casebook agreement`: agreement on the study's reviews, or on any ratings
 //! table given as CSV (`--ratings FILE`).
 
-use super::open::open_or_exit;
+use super::session::{open_for_report, print_json};
 use super::Cli;
 use crate::analysis::agreement::{report, Level, ScaleRange};
 use crate::analysis::review_agreement::study_agreement;
@@ -87,17 +87,14 @@ fn on_ratings_file(path: &Path, level: Level, scale: Option<ScaleRange>, json: b
 }
 
 fn on_study(cli: &Cli, json: bool) -> u8 {
-    let opened = match open_or_exit(cli) {
+    let opened = match open_for_report(cli) {
         Ok(opened) => opened,
         Err(code) => return code,
     };
     let me = opened.identity.as_ref().map(|i| &i.id);
     let criteria = study_agreement(&opened.data, me);
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&json!({ "criteria": criteria })).unwrap_or_default()
-        );
+        print_json(&opened, json!({ "criteria": criteria }));
         return 0;
     }
     if let Some(me) = me {

@@ -2,11 +2,11 @@
 //! lacks them, balanced over the team; `--without ID` hands a leaving
 //! researcher's unstarted reviews to the others.
 
-use super::open::open_or_exit;
+use super::session::{me, open_or_exit, refused, REFUSED};
 use super::Cli;
-use crate::analysis::assignment::{assign, without, Balance, Slot};
-use crate::domain::{Origin, ResearcherId};
-use crate::store::save_value;
+use crate::domain::ResearcherId;
+use crate::ops::assign::{assign, Assigned};
+use crate::ops::{commit, Ctx};
 use serde_json::json;
 
 pub fn run(cli: &Cli, seed: u64, leaving: Option<&str>, json: bool) -> u8 {
@@ -14,73 +14,23 @@ pub fn run(cli: &Cli, seed: u64, leaving: Option<&str>, json: bool) -> u8 {
         Ok(opened) => opened,
         Err(code) => return code,
     };
-    if !opened.problems.is_empty() {
-        eprintln!("casebook: the study has problems; fix them first (`casebook check`):");
-        for problem in &opened.problems {
-            eprintln!("{problem}");
-        }
-        return 1;
+    let me = me(&opened);
+    let ctx = Ctx::now(&opened.layout, me.as_ref(), &opened.failed);
+    let leaving = leaving.map(ResearcherId::new);
+    let (change, report) = match assign(&ctx, &mut opened.data, seed, leaving.as_ref()) {
+        Ok(done) => done,
+        Err(e) => return refused(&opened, &e),
+    };
+    if let Err(e) = commit(&mut opened.stamps, &change) {
+        eprintln!("casebook: {e}");
+        return REFUSED;
     }
-    let mut team: Vec<ResearcherId> = opened.data.study.team.iter().map(|r| r.id.clone()).collect();
-    let mut slots: Vec<Slot> = opened
-        .data
-        .cases
-        .values()
-        .filter(|c| c.case.origin == Origin::Project && c.case.is_funded())
-        .map(|c| Slot {
-            case: c.case.id.clone(),
-            reviewers: c.case.reviewers.clone(),
-            excluded: c.case.excluded_reviewers.clone(),
-        })
-        .collect();
-    let mut freed = Vec::new();
-    if let Some(leaving) = leaving {
-        let leaving = ResearcherId::new(leaving);
-        if !team.contains(&leaving) {
-            eprintln!("casebook: `{leaving}` is not in the study's team");
-            return 1;
-        }
-        let data = &opened.data;
-        freed = without(&mut slots, &leaving, |case, r| data.cases[case].reviews.contains_key(r));
-        team.retain(|r| r != &leaving);
-    }
-    if team.len() < 2 {
-        eprintln!("casebook: double review needs at least two researchers in the team");
-        return 1;
-    }
-    let (changed, impossible) = assign(&team, &slots, seed);
-    // Cases freed by a leaver but not reassigned still need their file rewritten.
-    let mut to_save: Vec<(crate::domain::CaseId, Vec<ResearcherId>)> = changed.clone();
-    for case in &freed {
-        if !to_save.iter().any(|(c, _)| c == case) {
-            let slot = slots
-                .iter()
-                .find(|s| &s.case == case)
-                .map(|s| s.reviewers.clone())
-                .unwrap_or_default();
-            to_save.push((case.clone(), slot));
-        }
-    }
-    for (case_id, reviewers) in &to_save {
-        let Some(case) = opened.data.cases.get_mut(case_id) else {
-            continue;
-        };
-        case.case.reviewers = reviewers.clone();
-        let path = opened.layout.case_file(case_id);
-        if let Err(e) = save_value(&mut opened.stamps, &path, &case.case) {
-            eprintln!("casebook: {e}");
-            return 1;
-        }
-    }
-    let all = opened
-        .data
-        .cases
-        .values()
-        .filter(|c| c.case.origin == Origin::Project && c.case.is_funded());
-    let balance = Balance::of(
-        &team,
-        all.map(|c| c.case.reviewers.iter().filter(|r| team.contains(r)).cloned().collect()),
-    );
+    let Assigned {
+        assigned,
+        freed,
+        unassignable: impossible,
+        balance,
+    } = report;
     if json {
         let pairs: Vec<_> = balance
             .pairs
@@ -90,7 +40,7 @@ pub fn run(cli: &Cli, seed: u64, leaving: Option<&str>, json: bool) -> u8 {
         println!(
             "{}",
             serde_json::to_string_pretty(&json!({
-                "assigned": changed.len(),
+                "assigned": assigned,
                 "unassignable": impossible,
                 "loads": balance.loads,
                 "pairs": pairs,
@@ -98,13 +48,9 @@ pub fn run(cli: &Cli, seed: u64, leaving: Option<&str>, json: bool) -> u8 {
             .unwrap_or_default()
         );
     } else {
-        println!("assigned reviewers to {} case(s) (seed {seed})", changed.len());
-        if !freed.is_empty() {
-            println!(
-                "{} unstarted review(s) moved from {}",
-                freed.len(),
-                leaving.unwrap_or_default()
-            );
+        println!("assigned reviewers to {assigned} case(s) (seed {seed})");
+        if let (true, Some(leaving)) = (freed > 0, &leaving) {
+            println!("{freed} unstarted review(s) moved from {leaving}");
         }
         println!("loads:");
         for (researcher, load) in &balance.loads {

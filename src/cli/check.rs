@@ -1,7 +1,7 @@
 //! `casebook check`: load and validate everything, print counts and every
 //! problem; exit 0 when clean, 1 when not.
 
-use super::open::open_or_exit;
+use super::session::open_or_exit;
 use super::Cli;
 use serde_json::json;
 

@@ -2,7 +2,7 @@
 //! spread over each stratum, a two-way matrix, the gaps in words, and with
 //! `--suggest` the next case to select and the reserve for each selected one.
 
-use super::open::open_or_exit;
+use super::session::{open_for_report, print_json};
 use super::Cli;
 use crate::analysis::coverage::{by_stratum, gaps, matrix};
 use crate::analysis::suggest::{next_case, reserves_for_selected};
@@ -14,7 +14,7 @@ pub fn run(cli: &Cli, rows: &str, columns: &str, suggest: bool, json: bool) -> u
         eprintln!("casebook: strata are size_band, region, focus_area, kind, pilot or year");
         return 2;
     };
-    let opened = match open_or_exit(cli) {
+    let opened = match open_for_report(cli) {
         Ok(opened) => opened,
         Err(code) => return code,
     };
@@ -35,7 +35,7 @@ pub fn run(cli: &Cli, rows: &str, columns: &str, suggest: bool, json: bool) -> u
             out["suggestion"] = json!(next_case(data));
             out["reserves"] = json!(reserves_for_selected(data));
         }
-        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        print_json(&opened, out);
         return 0;
     }
     if suggest {

@@ -10,10 +10,12 @@ mod generate;
 mod import;
 mod informant;
 mod init;
-pub mod open;
+mod migrate;
 mod purge;
 mod recruitment;
 mod resolve;
+mod review;
+mod session;
 mod stage;
 mod stats;
 mod status;
@@ -35,6 +37,9 @@ pub struct Cli {
     /// Who I am: a researcher id of the study's team.
     #[arg(long = "as", global = true, value_name = "ID")]
     pub as_user: Option<String>,
+    /// Print a report even though the study has load problems (its JSON then carries them).
+    #[arg(long, global = true)]
+    pub allow_problems: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -52,7 +57,18 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Record the agreed value of a conflict between two reviews (in resolution.ron).
+    /// Answer criteria of my review of a case (saved as a draft), and submit it with --submit.
+    Review {
+        case: String,
+        /// CRITERION=VALUE; an empty VALUE clears the answer.
+        answers: Vec<String>,
+        /// Submit the review: it cannot change afterwards.
+        #[arg(long)]
+        submit: bool,
+    },
+    /// Move a study written by an older casebook to the current file layout (the lead's to run).
+    Migrate,
+    /// Record the agreed value of a conflict between two reviews (in resolution.<me>.ron).
     Resolve {
         case: String,
         criterion: String,
@@ -218,7 +234,7 @@ pub fn run(cli: &Cli) -> ExitCode {
         cli.command,
         Some(Command::Init { .. } | Command::Generate { .. } | Command::PurgeContacts { .. })
     ) {
-        if let Some(warning) = open::deletion_warning_for(cli.study.as_deref()) {
+        if let Some(warning) = crate::ops::open::deletion_warning_for(cli.study.as_deref()) {
             eprintln!("casebook: warning: {warning}");
         }
     }
@@ -242,6 +258,8 @@ pub fn run(cli: &Cli) -> ExitCode {
         ),
         Some(Command::Assign { seed, without, json }) => assign::run(cli, *seed, without.as_deref(), *json),
         Some(Command::Conflicts { json }) => conflicts::run(cli, *json),
+        Some(Command::Review { case, answers, submit }) => review::run(cli, case, answers, *submit),
+        Some(Command::Migrate) => migrate::run(cli),
         Some(Command::Resolve {
             case,
             criterion,

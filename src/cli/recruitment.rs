@@ -1,7 +1,7 @@
 //! `casebook recruitment`: the ledger in numbers and the snowball tree.
 //! By pseudonym only: no output of this command holds a contact detail.
 
-use super::open::open_or_exit;
+use super::session::{open_for_report, print_json};
 use super::Cli;
 use crate::analysis::recruitment::recruitment;
 use crate::analysis::waves::TreeNode;
@@ -29,13 +29,13 @@ fn print_tree(nodes: &[TreeNode], depth: usize, data: &crate::domain::StudyData)
 }
 
 pub fn run(cli: &Cli, json: bool) -> u8 {
-    let opened = match open_or_exit(cli) {
+    let opened = match open_for_report(cli) {
         Ok(opened) => opened,
         Err(code) => return code,
     };
     let summary = recruitment(&opened.data);
     if json {
-        println!("{}", serde_json::to_string_pretty(&summary).unwrap_or_default());
+        print_json(&opened, serde_json::to_value(&summary).unwrap_or_default());
         return 0;
     }
     println!(

@@ -1,7 +1,7 @@
 //! `casebook stats --by DIMENSION`: applications, granted, rejected, rate,
 //! amounts and cases per value (the report's Table 3.2 by size band).
 
-use super::open::open_or_exit;
+use super::session::{open_for_report, print_json};
 use super::Cli;
 use crate::analysis::stats::stats_by;
 use crate::domain::Stratum;
@@ -12,16 +12,13 @@ pub fn run(cli: &Cli, by: &str, json: bool) -> u8 {
         eprintln!("casebook: --by must be size_band, region, focus_area, year or kind, not `{by}`");
         return 2;
     };
-    let opened = match open_or_exit(cli) {
+    let opened = match open_for_report(cli) {
         Ok(opened) => opened,
         Err(code) => return code,
     };
     let (rows, total) = stats_by(&opened.data, stratum);
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&json!({"by": by, "rows": rows, "total": total})).unwrap_or_default()
-        );
+        print_json(&opened, json!({"by": by, "rows": rows, "total": total}));
         return 0;
     }
     println!(

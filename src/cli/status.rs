@@ -1,6 +1,6 @@
 //! `casebook status`: fieldwork progress per candidate case, totals first.
 
-use super::open::open_or_exit;
+use super::session::{open_for_report, print_json};
 use super::Cli;
 use crate::analysis::progress::progress;
 use serde_json::json;
@@ -15,16 +15,13 @@ fn informants(by_status: &BTreeMap<String, usize>) -> String {
 }
 
 pub fn run(cli: &Cli, json: bool) -> u8 {
-    let opened = match open_or_exit(cli) {
+    let opened = match open_for_report(cli) {
         Ok(opened) => opened,
         Err(code) => return code,
     };
     let (rows, total) = progress(&opened.data);
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&json!({"total": total, "cases": rows})).unwrap_or_default()
-        );
+        print_json(&opened, json!({"total": total, "cases": rows}));
         return 0;
     }
     println!(

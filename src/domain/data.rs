@@ -17,7 +17,8 @@ pub struct StudyData {
 pub struct CaseData {
     pub case: Case,
     pub reviews: BTreeMap<ResearcherId, Review>,
-    pub resolution: Option<Resolution>,
+    /// Each researcher's resolutions, from `resolution.<researcher>.ron`.
+    pub resolutions: BTreeMap<ResearcherId, Resolution>,
     pub informants: BTreeMap<InformantId, Informant>,
     pub interviews: BTreeMap<InterviewId, InterviewData>,
 }
@@ -27,7 +28,7 @@ impl CaseData {
         CaseData {
             case,
             reviews: BTreeMap::new(),
-            resolution: None,
+            resolutions: BTreeMap::new(),
             informants: BTreeMap::new(),
             interviews: BTreeMap::new(),
         }

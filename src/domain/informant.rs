@@ -2,7 +2,7 @@
 //! Names and contact details never live here; they are in the private store.
 
 use super::ids::{CaseId, InformantId, InterviewId, ResearcherId};
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -21,11 +21,33 @@ pub struct Informant {
     pub responsible: Vec<ResearcherId>,
     #[serde(default)]
     pub referred_by: Option<Referral>,
-    #[serde(default)]
+    /// Consent as recorded (in the recording researcher's status file; an
+    /// informant file of format 1 may still hold it).
+    #[serde(default, skip_serializing)]
     pub consent: Option<Consent>,
+    /// Who recorded the consent: the status file it is written to.
+    #[serde(skip)]
+    pub consent_by: Option<ResearcherId>,
     /// Every status the informant has had, oldest first; the last is current.
-    #[serde(default)]
+    /// In memory the union of every researcher's status file; on disk each
+    /// researcher's entries live in `<id>.status.<researcher>.ron` (an
+    /// informant file of format 1 may still hold some).
+    #[serde(default, skip_serializing)]
     pub status_history: Vec<StatusChange>,
+}
+
+/// `informants/<id>.status.<researcher>.ron`: the statuses one researcher
+/// recorded for an informant (and the consent, if they recorded it), so two
+/// researchers updating one informant write different files.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusFile {
+    pub informant: InformantId,
+    pub researcher: ResearcherId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent: Option<Consent>,
+    #[serde(default)]
+    pub history: Vec<StatusChange>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -105,9 +127,55 @@ pub struct StatusChange {
     pub by: ResearcherId,
     #[serde(default)]
     pub note: String,
+    /// When the entry was recorded: orders entries of one day from several
+    /// researchers' files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recorded: Option<DateTime<FixedOffset>>,
 }
 
 impl Informant {
+    /// The researcher who added the informant, and so writes its file.
+    pub fn added_by(&self) -> Option<&ResearcherId> {
+        self.responsible.first()
+    }
+
+    /// Puts the status history in time order: by date, then by when each
+    /// entry was recorded, then by author (a union of files must not depend
+    /// on the order they were read in).
+    pub fn sort_history(&mut self) {
+        self.status_history
+            .sort_by(|a, b| (a.date, a.recorded, &a.by).cmp(&(b.date, b.recorded, &b.by)));
+    }
+
+    /// The status file of `researcher`: their entries and, if they recorded
+    /// it, the consent. `None` when they recorded nothing.
+    pub fn status_file_of(&self, researcher: &ResearcherId) -> Option<StatusFile> {
+        let history: Vec<StatusChange> = self
+            .status_history
+            .iter()
+            .filter(|s| &s.by == researcher)
+            .cloned()
+            .collect();
+        let consent = self
+            .consent
+            .clone()
+            .filter(|_| self.consent_by.as_ref() == Some(researcher));
+        (!history.is_empty() || consent.is_some()).then(|| StatusFile {
+            informant: self.id.clone(),
+            researcher: researcher.clone(),
+            consent,
+            history,
+        })
+    }
+
+    /// Every researcher with a status file for this informant.
+    pub fn status_authors(&self) -> std::collections::BTreeSet<&ResearcherId> {
+        self.status_history
+            .iter()
+            .map(|s| &s.by)
+            .chain(self.consent_by.as_ref())
+            .collect()
+    }
     /// The current status: the last in the history, `Identified` when empty.
     pub fn status(&self) -> RecruitmentStatus {
         self.status_history

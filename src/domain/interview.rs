@@ -15,6 +15,10 @@ pub struct Interview {
     pub informants: Vec<InformantId>,
     /// Researchers present.
     pub researchers: Vec<ResearcherId>,
+    /// Who takes the notes, and so writes this file; the first researcher
+    /// present when not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note_taker: Option<ResearcherId>,
     #[serde(default)]
     pub date: Option<NaiveDate>,
     #[serde(default)]
@@ -54,6 +58,11 @@ pub struct QuestionNote {
 }
 
 impl Interview {
+    /// The researcher whose casebook writes this interview's file.
+    pub fn writer(&self) -> Option<&ResearcherId> {
+        self.note_taker.as_ref().or(self.researchers.first())
+    }
+
     pub fn note(&self, question: &QuestionId) -> Option<&QuestionNote> {
         self.notes.iter().find(|n| &n.question == question)
     }

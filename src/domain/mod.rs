@@ -1,6 +1,7 @@
 //! The domain: what a study is made of, as plain types with the rules about
 //! them. Nothing here touches a terminal or the file system.
 
+pub mod blind;
 pub mod case;
 pub mod data;
 pub mod fold;

@@ -1,71 +1,64 @@
-//! Recruiting: adding informants by pseudonym, and the case a snowball
-//! referral to a new municipality creates.
+//! Recruiting: the pseudonym a new informant gets, the informant itself, and
+//! the case a snowball referral to a new municipality creates. Pure values;
+//! `ops::informant` puts them into the study and decides what is written.
 
 use super::fold::slug;
 use super::*;
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset};
 
-/// The next free pseudonym: `INF-` and one more than the highest number in use.
-pub fn next_informant_id(data: &StudyData) -> InformantId {
+/// The next pseudonym `author` gives: `INF-<author>-NN`, one more than the
+/// highest number they have used. Ids carry their author, so two clones
+/// adding informants at the same time never make the same id.
+pub fn next_informant_id(data: &StudyData, author: &ResearcherId) -> InformantId {
+    let prefix = format!("INF-{author}-");
     let highest = data
         .informants()
-        .filter_map(|i| i.id.as_str().strip_prefix("INF-")?.parse::<u32>().ok())
+        .filter_map(|i| i.id.as_str().strip_prefix(&prefix)?.parse::<u32>().ok())
         .max()
         .unwrap_or(0);
-    InformantId::new(format!("INF-{:02}", highest + 1))
+    InformantId::new(format!("{prefix}{:02}", highest + 1))
+}
+
+/// The id of a snowball case `author` creates for `municipality`.
+pub fn snowball_case_id(author: &ResearcherId, municipality: &str) -> CaseId {
+    CaseId::new(format!("snowball-{author}-{}", slug(municipality)))
 }
 
 pub struct NewInformant {
+    pub id: InformantId,
     pub case: CaseId,
+    pub kind: InformantKind,
     pub role: String,
     pub organisation: String,
     pub referred_by: Option<Referral>,
     pub by: ResearcherId,
-    pub date: NaiveDate,
+    pub at: DateTime<FixedOffset>,
 }
 
-/// Adds an informant at status `identified`; the case must exist and a
-/// referring informant must be known.
-pub fn add_informant(data: &mut StudyData, new: NewInformant) -> Result<InformantId, String> {
-    if let Some(Referral::Informant { id, .. }) = &new.referred_by {
-        if data.informant(id).is_none() {
-            return Err(format!("no informant `{id}` to be referred by"));
-        }
+/// An informant at status `identified`, recorded by whoever added them.
+pub fn new_informant(new: NewInformant) -> Informant {
+    Informant {
+        id: new.id,
+        case: new.case,
+        kind: new.kind,
+        role: new.role,
+        organisation: new.organisation,
+        responsible: vec![new.by.clone()],
+        referred_by: new.referred_by,
+        consent: None,
+        consent_by: None,
+        status_history: vec![StatusChange {
+            status: RecruitmentStatus::Identified,
+            date: new.at.date_naive(),
+            by: new.by,
+            note: String::new(),
+            recorded: Some(new.at),
+        }],
     }
-    let id = next_informant_id(data);
-    let case = data
-        .cases
-        .get_mut(&new.case)
-        .ok_or_else(|| format!("no case `{}`", new.case))?;
-    let kind = if case.case.origin == Origin::Administration {
-        InformantKind::Administration
-    } else {
-        InformantKind::Case
-    };
-    case.informants.insert(
-        id.clone(),
-        Informant {
-            id: id.clone(),
-            case: new.case.clone(),
-            kind,
-            role: new.role,
-            organisation: new.organisation,
-            responsible: vec![new.by.clone()],
-            referred_by: new.referred_by,
-            consent: None,
-            status_history: vec![StatusChange {
-                status: RecruitmentStatus::Identified,
-                date: new.date,
-                by: new.by,
-                note: String::new(),
-            }],
-        },
-    );
-    Ok(id)
 }
 
 pub struct NewSnowballCase {
-    pub id: Option<CaseId>,
+    pub id: CaseId,
     pub municipality: String,
     pub county: String,
     pub population: Option<u64>,
@@ -74,24 +67,12 @@ pub struct NewSnowballCase {
     pub at: DateTime<FixedOffset>,
 }
 
-/// Creates the case a referral to a new municipality needs, in stage
-/// `snowball`, linked to the referring informant.
-pub fn add_snowball_case(data: &mut StudyData, new: NewSnowballCase) -> Result<CaseId, String> {
-    if new.municipality.trim().is_empty() {
-        return Err("a snowball case needs the municipality's name".to_string());
-    }
-    let id = new
-        .id
-        .unwrap_or_else(|| CaseId::new(format!("snowball-{}", slug(&new.municipality))));
-    if !is_file_safe(id.as_str()) {
-        return Err(format!("`{id}` cannot be a case id: use letters, digits, - and _"));
-    }
-    if data.cases.contains_key(&id) {
-        return Err(format!("case `{id}` exists already"));
-    }
-    let region = data.study.region_of_county(&new.county).unwrap_or_default().to_string();
+/// The case a referral to a new municipality needs, in stage `snowball`,
+/// linked to the referring informant.
+pub fn new_snowball_case(study: &Study, new: NewSnowballCase) -> Case {
+    let region = study.region_of_county(&new.county).unwrap_or_default().to_string();
     let mut case = Case::new(
-        id.clone(),
+        new.id,
         Origin::Snowball {
             referred_by: new.referred_by.clone(),
         },
@@ -107,28 +88,5 @@ pub fn add_snowball_case(data: &mut StudyData, new: NewSnowballCase) -> Result<C
         new.at,
         format!("Referred by {}", new.referred_by),
     );
-    data.cases.insert(id.clone(), CaseData::new(case));
-    Ok(id)
-}
-
-/// Records a new status for an informant.
-pub fn set_status(
-    data: &mut StudyData,
-    id: &InformantId,
-    status: RecruitmentStatus,
-    date: NaiveDate,
-    by: ResearcherId,
-    note: String,
-) -> Result<CaseId, String> {
-    let case = data
-        .informant(id)
-        .map(|i| i.case.clone())
-        .ok_or_else(|| format!("no informant `{id}`"))?;
-    let informant = data
-        .cases
-        .get_mut(&case)
-        .and_then(|c| c.informants.get_mut(id))
-        .ok_or_else(|| format!("no informant `{id}`"))?;
-    informant.status_history.push(StatusChange { status, date, by, note });
-    Ok(case)
+    case
 }

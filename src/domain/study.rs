@@ -8,10 +8,17 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Study {
+    /// The layout version this study is written in (see `FORMAT_VERSION`);
+    /// studies from before versions were recorded read as 1.
+    #[serde(default = "first_format")]
+    pub format_version: u32,
     pub title: String,
     #[serde(default)]
     pub description: String,
     pub team: Vec<Researcher>,
+    /// The study's lead: the one who writes `study.ron`, the guides and the codebook.
+    #[serde(default)]
+    pub lead: Option<ResearcherId>,
     pub strata: Strata,
     /// Minimum numbers of selected cases per stratum value.
     #[serde(default)]
@@ -21,6 +28,14 @@ pub struct Study {
     /// From this date personal data (the private contacts file) must be deleted.
     #[serde(default)]
     pub deletion_date: Option<NaiveDate>,
+}
+
+/// The study layout this casebook writes: 2 has one resolution file and one
+/// status file per researcher, and ids that carry their author.
+pub const FORMAT_VERSION: u32 = 2;
+
+fn first_format() -> u32 {
+    1
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

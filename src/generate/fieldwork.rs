@@ -147,11 +147,13 @@ impl Fieldwork<'_> {
             responsible: responsible.clone(),
             referred_by,
             consent: None,
+            consent_by: None,
             status_history: vec![StatusChange {
                 status: RecruitmentStatus::Identified,
                 date: identified,
                 by: responsible[0].clone(),
                 note: String::new(),
+                recorded: None,
             }],
         };
         self.case_mut(case).informants.insert(id.clone(), informant);
@@ -173,6 +175,7 @@ impl Fieldwork<'_> {
                 date: start + Duration::days(k as i64 * 3),
                 by: by.clone(),
                 note: if last { note.to_string() } else { String::new() },
+                recorded: None,
             });
         }
     }
@@ -285,6 +288,7 @@ impl Fieldwork<'_> {
                 recording: recorded,
                 quotes: true,
             });
+            informant.consent_by = Some(researchers[0].clone());
             for (status, days_before) in [
                 (RecruitmentStatus::Contacted, 7),
                 (RecruitmentStatus::Agreed, 5),
@@ -296,6 +300,7 @@ impl Fieldwork<'_> {
                     date: held - Duration::days(days_before),
                     by: researchers[0].clone(),
                     note: String::new(),
+                    recorded: None,
                 });
             }
         }
@@ -345,6 +350,7 @@ impl Fieldwork<'_> {
             guide: GuideId::new(guide),
             informants: informants.to_vec(),
             researchers: researchers.clone(),
+            note_taker: None,
             date: Some(held),
             start: NaiveTime::from_hms_opt(if n.is_multiple_of(2) { 9 } else { 13 }, 0, 0),
             duration_minutes: Some(50 + self.rng.below(21) as u32),

@@ -80,10 +80,14 @@ pub fn review_all(rng: &mut Rng, data: &mut StudyData) {
 
 /// About half of the cases with conflicts have them resolved at a meeting.
 fn resolve_some(rng: &mut Rng, study: &Study, case: &mut CaseData) {
-    let conflicts = case_conflicts(study, case);
+    let conflicts = case_conflicts(study, case, None);
     if conflicts.is_empty() || !rng.chance(0.5) {
         return;
     }
+    // The first reviewer writes up what the meeting agreed.
+    let Some(by) = conflicts.first().map(|(c, _)| c.first.0.clone()) else {
+        return;
+    };
     let mut resolved = BTreeMap::new();
     for (conflict, _) in conflicts {
         let value = match (&conflict.first.1, &conflict.second.1) {
@@ -94,14 +98,17 @@ fn resolve_some(rng: &mut Rng, study: &Study, case: &mut CaseData) {
             conflict.criterion.clone(),
             Resolved {
                 value,
-                by: conflict.first.0.clone(),
+                by: by.clone(),
                 at: local(2025, 3, 5, 14, 0),
                 note: "Agreed at the review meeting after reading the final report together.".to_string(),
             },
         );
     }
-    case.resolution = Some(Resolution {
-        case: case.case.id.clone(),
-        resolved,
-    });
+    case.resolutions.insert(
+        by,
+        Resolution {
+            case: case.case.id.clone(),
+            resolved,
+        },
+    );
 }

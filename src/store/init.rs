@@ -19,6 +19,8 @@ pub fn init_study(layout: &Layout, title: &str) -> io::Result<()> {
         ));
     }
     let study = Study {
+        format_version: FORMAT_VERSION,
+        lead: None,
         title: title.to_string(),
         description: String::new(),
         team: Vec::new(),

@@ -8,7 +8,9 @@ pub const CASES_DIR: &str = "cases";
 pub const GUIDES_DIR: &str = "guides";
 pub const STUDY_FILE: &str = "study.ron";
 pub const CASE_FILE: &str = "case.ron";
-pub const RESOLUTION_FILE: &str = "resolution.ron";
+/// The single resolution file of format 1; `casebook migrate` splits it into
+/// one `resolution.<researcher>.ron` per researcher.
+pub const LEGACY_RESOLUTION_FILE: &str = "resolution.ron";
 pub const CODEBOOK_FILE: &str = "codebook.ron";
 pub const INFORMANTS_DIR: &str = "informants";
 pub const INTERVIEWS_DIR: &str = "interviews";
@@ -57,8 +59,18 @@ impl Layout {
         self.case_dir(case).join(format!("review.{reviewer}.ron"))
     }
 
-    pub fn resolution_file(&self, case: &CaseId) -> PathBuf {
-        self.case_dir(case).join(RESOLUTION_FILE)
+    pub fn resolution_file(&self, case: &CaseId, researcher: &ResearcherId) -> PathBuf {
+        self.case_dir(case).join(format!("resolution.{researcher}.ron"))
+    }
+
+    pub fn legacy_resolution_file(&self, case: &CaseId) -> PathBuf {
+        self.case_dir(case).join(LEGACY_RESOLUTION_FILE)
+    }
+
+    pub fn status_file(&self, case: &CaseId, informant: &InformantId, researcher: &ResearcherId) -> PathBuf {
+        self.case_dir(case)
+            .join(INFORMANTS_DIR)
+            .join(format!("{informant}.status.{researcher}.ron"))
     }
 
     pub fn informant_file(&self, case: &CaseId, informant: &InformantId) -> PathBuf {
@@ -89,6 +101,20 @@ pub fn reviewer_of_file_name(name: &str) -> Option<&str> {
     name.strip_prefix("review.")?
         .strip_suffix(".ron")
         .filter(|r| !r.is_empty())
+}
+
+/// `resolution.<researcher>.ron` → the researcher.
+pub fn resolver_of_file_name(name: &str) -> Option<&str> {
+    name.strip_prefix("resolution.")?
+        .strip_suffix(".ron")
+        .filter(|r| !r.is_empty())
+}
+
+/// `<informant>.status.<researcher>.ron` → (informant, researcher).
+pub fn status_of_file_name(name: &str) -> Option<(&str, &str)> {
+    let stem = name.strip_suffix(".ron")?;
+    let (informant, researcher) = stem.split_once(".status.")?;
+    (!informant.is_empty() && !researcher.is_empty()).then_some((informant, researcher))
 }
 
 /// `<interview>.codes.<researcher>.ron` → (interview, researcher).

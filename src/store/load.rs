@@ -18,7 +18,14 @@ pub struct Loaded {
     pub data: StudyData,
     pub problems: Vec<Problem>,
     pub stamps: Stamps,
+    /// Files that could not be read or parsed, with why: never to be written
+    /// over, since what they hold is not in `data`.
+    pub failed: BTreeMap<PathBuf, String>,
 }
+
+/// What a file of the format-1 layout gets, so the user knows to migrate.
+pub const MIGRATE_MESSAGE: &str =
+    "written in casebook's older layout (format 1); run `casebook migrate` to move it to the current one";
 
 /// The text of every file read, kept while loading so validation can point
 /// at the line and column of a dangling reference.
@@ -32,6 +39,8 @@ struct Loader<'a> {
     /// File stems (ids) of files that failed to parse, already reported:
     /// references to them are not reported again as dangling.
     broken: BTreeSet<String>,
+    /// Paths of files that could not be read or parsed.
+    failed: BTreeSet<PathBuf>,
 }
 
 /// What validation may rely on: files that could not be read are reported
@@ -49,6 +58,7 @@ pub fn load(layout: &Layout) -> Loaded {
         stamps: Stamps::default(),
         sources: Sources::new(),
         broken: BTreeSet::new(),
+        failed: BTreeSet::new(),
     };
     let study_path = layout.study_file();
     let study = loader.read::<Study>(&study_path);
@@ -64,6 +74,7 @@ pub fn load(layout: &Layout) -> Loaded {
         stamps,
         sources,
         broken,
+        failed,
         ..
     } = loader;
     let trust = Trust {
@@ -74,7 +85,23 @@ pub fn load(layout: &Layout) -> Loaded {
     problems.extend(validate::validate(layout, &data, &sources, &trust));
     problems.sort();
     problems.dedup();
-    Loaded { data, problems, stamps }
+    let failed = failed
+        .into_iter()
+        .map(|path| {
+            let why = problems
+                .iter()
+                .find(|p| p.path == path)
+                .map(|p| p.message.clone())
+                .unwrap_or_else(|| "could not be read".to_string());
+            (path, why)
+        })
+        .collect();
+    Loaded {
+        data,
+        problems,
+        stamps,
+        failed,
+    }
 }
 
 /// What stands in for a study file that could not be read, so the rest loads.
@@ -92,6 +119,8 @@ fn empty_study() -> Study {
         targets: Vec::new(),
         criteria: Vec::new(),
         deletion_date: None,
+        format_version: FORMAT_VERSION,
+        lead: None,
     }
 }
 
@@ -107,6 +136,7 @@ impl Loader<'_> {
                     format!("cannot read file: {e}")
                 };
                 self.problems.push(Problem::file(path, what));
+                self.failed.insert(path.to_path_buf());
                 return None;
             }
         };
@@ -136,6 +166,7 @@ impl Loader<'_> {
     /// Remembers the id a broken file stands for: its stem, or its folder's
     /// name for a `case.ron`.
     fn note_broken(&mut self, path: &Path) {
+        self.failed.insert(path.to_path_buf());
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
         let id = if name == layout::CASE_FILE {
             path.parent()
@@ -212,8 +243,13 @@ impl Loader<'_> {
             if name == layout::CASE_FILE || name == layout::INFORMANTS_DIR || name == layout::INTERVIEWS_DIR {
                 continue;
             }
-            if name == layout::RESOLUTION_FILE {
-                data.resolution = self.read::<Resolution>(&path);
+            if name == layout::LEGACY_RESOLUTION_FILE {
+                self.legacy_resolution(&path, &mut data);
+            } else if let Some(resolver) = layout::resolver_of_file_name(&name) {
+                let Some(resolution) = self.read::<Resolution>(&path) else {
+                    continue;
+                };
+                data.resolutions.insert(ResearcherId::new(resolver), resolution);
             } else if let Some(reviewer) = layout::reviewer_of_file_name(&name) {
                 let Some(review) = self.read::<Review>(&path) else {
                     continue;
@@ -226,18 +262,59 @@ impl Loader<'_> {
                 self.unexpected(&path);
             }
         }
-        for (name, path) in self.entries(&dir.join(layout::INFORMANTS_DIR)) {
+        let informant_entries = self.entries(&dir.join(layout::INFORMANTS_DIR));
+        for (name, path) in &informant_entries {
             if !name.ends_with(".ron") {
-                self.unexpected(&path);
+                self.unexpected(path);
                 continue;
             }
-            let Some(informant) = self.read::<Informant>(&path) else {
+            if layout::status_of_file_name(name).is_some() {
+                continue;
+            }
+            let Some(informant) = self.read::<Informant>(path) else {
                 continue;
             };
-            if format!("{}.ron", informant.id) != name {
-                self.mismatch(&path, "id", informant.id.as_str(), &name);
+            if format!("{}.ron", informant.id) != *name {
+                self.mismatch(path, "id", informant.id.as_str(), name);
+            }
+            let mut informant = informant;
+            if !informant.status_history.is_empty() || informant.consent.is_some() {
+                self.problems.push(Problem::file(path, MIGRATE_MESSAGE));
+                // Format 1 kept consent in the informant's own file.
+                informant.consent_by = informant.consent.as_ref().and(informant.added_by().cloned());
             }
             data.informants.insert(informant.id.clone(), informant);
+        }
+        // Each researcher's statuses, merged into the informant's history.
+        for (name, path) in &informant_entries {
+            let Some((informant_id, researcher)) = layout::status_of_file_name(name) else {
+                continue;
+            };
+            let Some(file) = self.read::<StatusFile>(path) else {
+                continue;
+            };
+            if file.researcher.as_str() != researcher {
+                self.mismatch(path, "researcher", file.researcher.as_str(), name);
+            }
+            if file.informant.as_str() != informant_id {
+                self.mismatch(path, "informant", file.informant.as_str(), name);
+            }
+            match data.informants.get_mut(&InformantId::new(informant_id)) {
+                Some(informant) => {
+                    if let Some(consent) = file.consent {
+                        informant.consent = Some(consent);
+                        informant.consent_by = Some(file.researcher.clone());
+                    }
+                    informant.status_history.extend(file.history);
+                }
+                None => self.problems.push(Problem::file(
+                    path,
+                    format!("statuses of informant `{informant_id}`, whom this case does not have"),
+                )),
+            }
+        }
+        for informant in data.informants.values_mut() {
+            informant.sort_history();
         }
         self.load_interviews(&dir.join(layout::INTERVIEWS_DIR), &mut data);
         data
@@ -289,6 +366,26 @@ impl Loader<'_> {
                     format!("codings of interview `{interview_id}`, which this case does not have"),
                 )),
             }
+        }
+    }
+
+    /// A format-1 `resolution.ron`: its entries are kept (under each entry's
+    /// author) so nothing is lost, and the user is told to migrate.
+    fn legacy_resolution(&mut self, path: &Path, data: &mut CaseData) {
+        let Some(legacy) = self.read::<Resolution>(path) else {
+            return;
+        };
+        self.problems.push(Problem::file(path, MIGRATE_MESSAGE));
+        for (criterion, resolved) in legacy.resolved {
+            data.resolutions
+                .entry(resolved.by.clone())
+                .or_insert_with(|| Resolution {
+                    case: legacy.case.clone(),
+                    resolved: BTreeMap::new(),
+                })
+                .resolved
+                .entry(criterion)
+                .or_insert(resolved);
         }
     }
 

@@ -21,5 +21,5 @@ mod validate;
 pub use layout::{find_study_root, Layout};
 pub use load::{load, Loaded};
 pub use problem::Problem;
-pub use save::{check_unchanged, save_all, save_case_folder, save_value, SaveError, Saved};
+pub use save::{check_unchanged, save_all, save_case_folder, save_text, save_value, SaveError, Saved};
 pub use stamps::Stamps;

@@ -64,6 +64,11 @@ pub fn save_value<T: Serialize>(stamps: &mut Stamps, path: &Path, value: &T) -> 
         path: path.to_path_buf(),
         source,
     })?;
+    save_text(stamps, path, &text)
+}
+
+/// Writes `text` (a file's whole content) to `path`, under the same rules.
+pub fn save_text(stamps: &mut Stamps, path: &Path, text: &str) -> Result<Saved, SaveError> {
     let on_disk = read_on_disk(path)?;
     if on_disk.as_deref() == Some(text.as_bytes()) {
         stamps.record(path, text.as_bytes());
@@ -110,11 +115,17 @@ pub fn save_case_folder(
     for (reviewer, review) in &data.reviews {
         saved.push(save_value(stamps, &layout.review_file(id, reviewer), review)?);
     }
-    if let Some(resolution) = &data.resolution {
-        saved.push(save_value(stamps, &layout.resolution_file(id), resolution)?);
+    for (resolver, resolution) in &data.resolutions {
+        saved.push(save_value(stamps, &layout.resolution_file(id, resolver), resolution)?);
     }
     for (informant_id, informant) in &data.informants {
         saved.push(save_value(stamps, &layout.informant_file(id, informant_id), informant)?);
+        for researcher in informant.status_authors() {
+            if let Some(file) = informant.status_file_of(researcher) {
+                let path = layout.status_file(id, informant_id, researcher);
+                saved.push(save_value(stamps, &path, &file)?);
+            }
+        }
     }
     for (interview_id, interview) in &data.interviews {
         saved.push(save_value(

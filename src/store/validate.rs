@@ -80,8 +80,8 @@ pub(crate) fn validate(layout: &Layout, data: &StudyData, sources: &Sources, tru
                 check_answers(&mut checker, &path, &data.study, &review.answers);
             }
         }
-        if let Some(resolution) = &case.resolution {
-            let path = layout.resolution_file(case_id);
+        for (resolver, resolution) in &case.resolutions {
+            let path = layout.resolution_file(case_id, resolver);
             for (criterion, resolved) in &resolution.resolved {
                 if study_ok && data.study.criterion(criterion).is_none() {
                     checker.dangling(&path, "criterion", criterion.as_str());
@@ -96,13 +96,15 @@ pub(crate) fn validate(layout: &Layout, data: &StudyData, sources: &Sources, tru
             if &informant.case != case_id {
                 checker.dangling(&path, "case (not this folder's)", informant.case.as_str());
             }
-            for researcher in informant
-                .responsible
-                .iter()
-                .chain(informant.status_history.iter().map(|s| &s.by))
-            {
+            for researcher in &informant.responsible {
                 if !known_researcher(researcher) {
                     checker.dangling(&path, "researcher", researcher.as_str());
+                }
+            }
+            for researcher in informant.status_authors() {
+                if !known_researcher(researcher) {
+                    let status_path = layout.status_file(case_id, id, researcher);
+                    checker.dangling(&status_path, "researcher", researcher.as_str());
                 }
             }
             match &informant.referred_by {

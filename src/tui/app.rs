@@ -8,7 +8,8 @@ use super::input::{InputOutcome, InputPurpose, TextInput};
 use super::keymap::Keymap;
 use super::screens;
 use crate::analysis::case_query::{CaseQuery, FilterOn};
-use crate::domain::{CaseId, InformantId, ResearcherId, Resolution, Review, Stage, Stratum, StudyData};
+use crate::domain::{CaseId, InformantId, ResearcherId, Stage, Stratum, StudyData};
+use crate::ops::{Change, Ctx, OpError};
 use crate::store::identity::Config;
 use crate::store::private::Contacts;
 use crate::store::{Layout, Problem, Stamps};
@@ -120,14 +121,10 @@ pub struct ReviewState {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     SaveConfig(Config),
-    SaveReview(CaseId, Review),
-    SaveResolution(CaseId, Resolution),
-    SaveCase(CaseId),
-    SaveInformant(InformantId),
+    /// Write what an operation changed (see `ops`).
+    Apply(Change),
     /// Read the study from disk again.
     Reload,
-    /// Write the private contacts store.
-    SaveContacts,
 }
 
 /// A change that could not be saved: what it was for and its text.
@@ -162,6 +159,8 @@ pub struct App {
     pub stamps: Stamps,
     /// Problems found at load, shown in the status line.
     pub problems: Vec<Problem>,
+    /// Files that failed to load: never written over.
+    pub failed: BTreeMap<std::path::PathBuf, String>,
     pub me: Option<ResearcherId>,
     pub config: Config,
     pub keymap: Keymap,
@@ -187,6 +186,9 @@ pub struct App {
     pub changed_on_disk: usize,
     /// The latest message for the status line.
     pub message: Option<String>,
+    /// Why the last change was refused or not saved, shown in full above the
+    /// status line until the next key.
+    pub refusal: Option<String>,
     pub should_quit: bool,
     /// The clock, replaceable in tests so timestamps are known.
     pub now: fn() -> DateTime<FixedOffset>,
@@ -216,6 +218,7 @@ impl App {
             layout,
             stamps,
             problems,
+            failed: BTreeMap::new(),
             me,
             config,
             keymap,
@@ -233,6 +236,7 @@ impl App {
             written: Vec::new(),
             changed_on_disk: 0,
             message,
+            refusal: None,
             should_quit: false,
             now: local_now,
             unused_cursor: Cursor::default(),
@@ -263,6 +267,7 @@ impl App {
     /// A key press: typed text goes to an open field, y/n to a question,
     /// everything else through the keymap.
     pub fn handle_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        self.refusal = None;
         let ctrl_c = key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
         if let Some(input) = &mut self.input {
             if ctrl_c {
@@ -361,6 +366,34 @@ impl App {
             (None, _) => {}
         }
         Vec::new()
+    }
+
+    /// Runs an operation on the study as the one at the keyboard: its change
+    /// goes out to be written and its summary to the status line; a refusal
+    /// goes to the status line and changes nothing.
+    pub(super) fn apply(&mut self, op: impl FnOnce(&Ctx, &mut StudyData) -> Result<Change, OpError>) -> Vec<Effect> {
+        let ctx = Ctx {
+            layout: &self.layout,
+            me: self.me.as_ref(),
+            failed: &self.failed,
+            now: (self.now)(),
+        };
+        match op(&ctx, &mut self.data) {
+            Ok(change) => {
+                self.message = Some(change.summary_line());
+                vec![Effect::Apply(change)]
+            }
+            Err(e) => {
+                self.refuse(e.to_string());
+                Vec::new()
+            }
+        }
+    }
+
+    /// Says why a change was not made: in the status line, and in full above it.
+    pub(super) fn refuse(&mut self, why: String) {
+        self.message = Some(why.clone());
+        self.refusal = Some(why);
     }
 
     /// Puts the cursor of `list` back on its first row (after the rows changed).

@@ -7,6 +7,7 @@ use super::input::{InputPurpose, TextInput};
 use super::screens::cases::rows as case_rows;
 use crate::analysis::case_query::FilterOn;
 use crate::domain::{CaseId, Stage};
+use crate::ops::stage::move_stage;
 
 impl App {
     pub(super) fn update_cases(&mut self, action: Action) -> Vec<Effect> {
@@ -132,14 +133,6 @@ impl App {
             ));
             return Vec::new();
         }
-        let Some(me) = self.me.clone() else { return Vec::new() };
-        let now = (self.now)();
-        let Some(data) = self.data.cases.get_mut(&case) else {
-            return Vec::new();
-        };
-        let from = data.case.stage;
-        data.case.move_to(to, me, now, reason);
-        self.message = Some(format!("{case}: {} → {}", from.label(), to.label()));
-        vec![Effect::SaveCase(case)]
+        self.apply(|ctx, data| move_stage(ctx, data, &case, to, &reason))
     }
 }

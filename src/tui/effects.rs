@@ -4,8 +4,8 @@
 //! line, and written to a recovery folder on quit: nothing typed is lost.
 
 use super::app::{App, Effect, Unsaved};
-use crate::store::{self, identity, ron_io::to_ron, SaveError};
-use serde::Serialize;
+use crate::ops::{commit, Change, CommitError};
+use crate::store::{self, identity, SaveError};
 use std::path::{Path, PathBuf};
 
 pub fn carry_out(app: &mut App, effect: Effect) {
@@ -18,61 +18,38 @@ pub fn carry_out(app: &mut App, effect: Effect) {
                 app.message = Some(format!("could not remember who you are: {e}"));
             }
         }
-        Effect::SaveReview(case, review) => {
-            let path = app.layout.review_file(&case, &review.reviewer);
-            save(app, path, &review);
-        }
-        Effect::SaveResolution(case, resolution) => {
-            let path = app.layout.resolution_file(&case);
-            save(app, path, &resolution);
-        }
-        Effect::SaveCase(case) => {
-            if let Some(data) = app.data.cases.get(&case).map(|c| c.case.clone()) {
-                let path = app.layout.case_file(&case);
-                save(app, path, &data);
-            }
-        }
-        Effect::SaveInformant(id) => {
-            if let Some(informant) = app.data.informant(&id).cloned() {
-                let path = app.layout.informant_file(&informant.case, &id);
-                save(app, path, &informant);
-            }
-        }
+        Effect::Apply(change) => apply(app, &change),
         Effect::Reload => reload(app),
-        Effect::SaveContacts => {
-            let saved = match &app.contacts_path {
-                Some(path) => crate::store::private::save_contacts(path, &app.contacts)
-                    .map_err(|e| format!("{}: {e}", path.display())),
-                None => Err("no private folder on this system".to_string()),
-            };
-            if let Err(e) = saved {
-                app.message = Some(format!("contact details not saved: {e}"));
-            }
-            app.written.extend(app.contacts_path.clone());
-        }
     }
 }
 
-fn save<T: Serialize>(app: &mut App, path: PathBuf, value: &T) {
-    app.unsaved.retain(|u| u.path != path);
-    let result = store::save_value(&mut app.stamps, &path, value);
-    if result.is_ok() {
-        app.written.push(path.clone());
-    }
-    if let Err(error) = result {
-        let why = match &error {
-            SaveError::ChangedOnDisk(_) | SaveError::CreatedOnDisk(_) => {
-                "changed on disk by someone else; Ctrl-R reloads (your version is kept)".to_string()
+/// Writes a change; what cannot be written is kept as unsaved, with why.
+fn apply(app: &mut App, change: &Change) {
+    let paths: Vec<&Path> = change.writes.iter().map(|w| w.path.as_path()).collect();
+    app.unsaved.retain(|u| !paths.contains(&u.path.as_path()));
+    match commit(&mut app.stamps, change) {
+        Ok(_) => {
+            // Only study files: the private store is outside what the disk watch sees.
+            app.written.extend(paths.iter().map(|p| p.to_path_buf()));
+        }
+        Err(error) => {
+            // The same words the command line prints, and what happens to mine.
+            let kept = match &error {
+                CommitError::Save(SaveError::ChangedOnDisk(_) | SaveError::CreatedOnDisk(_)) => {
+                    "your version is kept (Ctrl-R reloads to see theirs)"
+                }
+                _ => "your version is kept",
+            };
+            app.message = Some(format!("not saved: {error}; {kept}"));
+            app.refusal = app.message.clone();
+            for write in &change.writes {
+                app.unsaved.push(Unsaved {
+                    path: write.path.clone(),
+                    text: write.text.clone(),
+                    why: error.to_string(),
+                });
             }
-            other => other.to_string(),
-        };
-        app.message = Some(format!("not saved: {}: {why}", path.display()));
-        let text = to_ron(value).unwrap_or_default();
-        app.unsaved.push(Unsaved {
-            path,
-            text,
-            why: error.to_string(),
-        });
+        }
     }
 }
 
@@ -82,6 +59,7 @@ fn reload(app: &mut App) {
     app.data = loaded.data;
     app.stamps = loaded.stamps;
     app.problems = loaded.problems;
+    app.failed = loaded.failed;
     app.message = Some(match (app.problems.len(), app.unsaved.len()) {
         (0, 0) => "reloaded from disk".to_string(),
         (p, 0) => format!("reloaded from disk: {p} problem(s)"),

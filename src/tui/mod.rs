@@ -15,7 +15,7 @@ pub mod screens;
 pub mod view;
 pub mod widgets;
 
-use crate::cli::open::open;
+use crate::ops::open::open;
 use crate::store::identity;
 use app::App;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
@@ -44,6 +44,7 @@ pub fn run(study: Option<&Path>, as_user: Option<&str>) -> ExitCode {
         opened.identity.map(|i| i.id),
         config,
     );
+    app.failed = opened.failed;
     app.contacts = opened.contacts;
     app.contacts_path = opened.contacts_path;
     if let Some(e) = opened.identity_error {
@@ -62,6 +63,8 @@ pub fn run(study: Option<&Path>, as_user: Option<&str>) -> ExitCode {
         }
     }
     match result {
+        // Exit 4: quit with unsaved work kept in the recovery folder.
+        Ok(()) if !app.unsaved.is_empty() => ExitCode::from(4),
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("casebook: terminal error: {e}");

@@ -7,10 +7,11 @@ use super::action::{Action, Screen};
 use super::app::{App, Effect, ListId, PickerPurpose, Popup};
 use super::input::{InputPurpose, TextInput};
 use super::screens::recruitment::rows as recruitment_rows;
-use crate::analysis::recruitment::{next_status, strata_added};
+use crate::analysis::recruitment::next_status;
 use crate::domain::fold::fold;
-use crate::domain::recruit::{add_informant, add_snowball_case, set_status, NewInformant, NewSnowballCase};
 use crate::domain::*;
+use crate::ops::informant::{add, record_contact, set_status, AddInformant, Place};
+use crate::ops::Ctx;
 use chrono::NaiveDate;
 
 impl App {
@@ -122,17 +123,7 @@ impl App {
         date: NaiveDate,
         note: String,
     ) -> Vec<Effect> {
-        let Some(me) = self.me.clone() else { return Vec::new() };
-        match set_status(&mut self.data, &informant, status, date, me, note.trim().to_string()) {
-            Ok(_) => {
-                self.message = Some(format!("{informant}: {} on {date}", status.label()));
-                vec![Effect::SaveInformant(informant)]
-            }
-            Err(e) => {
-                self.message = Some(e);
-                Vec::new()
-            }
-        }
+        self.apply(|ctx, data| set_status(ctx, data, &informant, status, date, &note))
     }
 
     fn ask_for_referral(&mut self) {
@@ -198,7 +189,7 @@ impl App {
 
     pub(super) fn confirm_referral_where(&mut self, referrer: InformantId, role: String, place: String) -> Vec<Effect> {
         if let Some(case) = self.case_for_place(&place) {
-            return self.add_referred(referrer, role, case, Vec::new());
+            return self.add_referred(referrer, role, Place::Case(case));
         }
         let municipality = place.trim().to_string();
         if municipality.is_empty() {
@@ -263,65 +254,33 @@ impl App {
                 }
             },
         };
-        let Some(me) = self.me.clone() else { return Vec::new() };
-        let created = add_snowball_case(
-            &mut self.data,
-            NewSnowballCase {
-                id: None,
-                municipality,
-                county,
-                population,
-                referred_by: referrer.clone(),
-                by: me,
-                at: (self.now)(),
-            },
-        );
-        match created {
-            Ok(case) => self.add_referred(referrer, role, case.clone(), vec![Effect::SaveCase(case)]),
-            Err(e) => {
-                self.message = Some(e);
-                Vec::new()
-            }
-        }
+        let place = Place::NewCase {
+            id: None,
+            municipality,
+            county,
+            population,
+        };
+        self.add_referred(referrer, role, place)
     }
 
-    fn add_referred(
-        &mut self,
-        referrer: InformantId,
-        role: String,
-        case: CaseId,
-        mut effects: Vec<Effect>,
-    ) -> Vec<Effect> {
-        let Some(me) = self.me.clone() else { return effects };
-        let interview = self
-            .data
-            .interviews()
-            .find(|i| i.interview.informants.contains(&referrer))
-            .map(|i| i.interview.id.clone());
-        let added = add_informant(
-            &mut self.data,
-            NewInformant {
-                case: case.clone(),
-                role,
-                organisation: "municipality".to_string(),
-                referred_by: Some(Referral::Informant {
-                    id: referrer.clone(),
-                    interview,
-                }),
-                by: me,
-                date: (self.now)().date_naive(),
-            },
-        );
-        match added {
-            Ok(id) => {
-                let adds = strata_added(&self.data, &self.data.cases[&case].case);
-                let adds = if adds.is_empty() {
-                    String::new()
-                } else {
-                    format!("; adds {}", adds.join(" and "))
-                };
-                self.message = Some(format!("{id} added to {case}, referred by {referrer}{adds}"));
-                effects.push(Effect::SaveInformant(id.clone()));
+    /// Adds the informant `referrer` pointed to; then asks, privately, how to reach them.
+    fn add_referred(&mut self, referrer: InformantId, role: String, place: Place) -> Vec<Effect> {
+        let ctx = Ctx {
+            layout: &self.layout,
+            me: self.me.as_ref(),
+            failed: &self.failed,
+            now: (self.now)(),
+        };
+        let new = AddInformant {
+            place,
+            role,
+            organisation: "municipality".to_string(),
+            referred_by: Some(referrer),
+            interview: None,
+        };
+        match add(&ctx, &mut self.data, new) {
+            Ok((change, id)) => {
+                self.message = Some(change.summary_line());
                 self.input = Some(TextInput::new(
                     InputPurpose::ReferralContact { informant: id.clone() },
                     format!(" How to reach {id}: name; e-mail; phone (optional) "),
@@ -329,10 +288,13 @@ impl App {
                     "",
                     false,
                 ));
+                vec![Effect::Apply(change)]
             }
-            Err(e) => self.message = Some(e),
+            Err(e) => {
+                self.refuse(e.to_string());
+                Vec::new()
+            }
         }
-        effects
     }
 
     fn open_interviews(&mut self) {
@@ -363,8 +325,15 @@ impl App {
             email: part(1),
             phone: part(2),
         };
-        self.contacts.contacts.insert(informant.clone(), contact);
-        self.message = Some(format!("how to reach {informant} is kept privately on this computer"));
-        vec![Effect::SaveContacts]
+        match record_contact(self.contacts_path.as_deref(), &mut self.contacts, &informant, contact) {
+            Ok(change) => {
+                self.message = Some(format!("how to reach {informant} is kept privately on this computer"));
+                vec![Effect::Apply(change)]
+            }
+            Err(e) => {
+                self.refuse(e.to_string());
+                Vec::new()
+            }
+        }
     }
 }

@@ -7,7 +7,7 @@ use super::app::{App, Effect, ListId, Pending, Popup, ReviewView};
 use super::input::{InputPurpose, TextInput};
 use super::screens::review::{conflict_rows, rows as queue_rows};
 use crate::domain::*;
-use std::collections::BTreeMap;
+use crate::ops::{resolve::resolve, review};
 
 impl App {
     pub(super) fn update_review(&mut self, action: Action) -> Vec<Effect> {
@@ -37,14 +37,9 @@ impl App {
 
     /// My review of the open case, as it stands (a fresh draft if none).
     fn my_review(&self) -> Option<(CaseId, Review)> {
-        let me = self.me.clone()?;
+        let me = self.me.as_ref()?;
         let case = self.review.case.clone()?;
-        let review = self.data.cases.get(&case)?.reviews.get(&me).cloned().unwrap_or(Review {
-            case: case.clone(),
-            reviewer: me,
-            submitted: None,
-            answers: BTreeMap::new(),
-        });
+        let review = review::my_review(&self.data, me, &case);
         Some((case, review))
     }
 
@@ -66,14 +61,10 @@ impl App {
     }
 
     fn pick(&mut self, c: char) -> Vec<Effect> {
-        let Some((case, review)) = self.my_review() else {
+        let Some((case, _)) = self.my_review() else {
             self.message = Some("say who you are first (--as ID): a review has an author".to_string());
             return Vec::new();
         };
-        if review.is_submitted() {
-            self.message = Some("this review is submitted and can no longer change".to_string());
-            return Vec::new();
-        }
         let Some(criterion) = self.data.study.criteria.get(self.review.criterion).cloned() else {
             return Vec::new();
         };
@@ -113,28 +104,18 @@ impl App {
         };
         match answer {
             Ok(answer) => {
-                let mut review = review;
-                review.answers.insert(criterion.id.clone(), answer);
-                if !stay {
+                let effects = self.apply(|ctx, data| review::answer(ctx, data, &case, &criterion.id, Some(answer)));
+                if !stay && !effects.is_empty() {
                     self.review.criterion =
                         (self.review.criterion + 1).min(self.data.study.criteria.len().saturating_sub(1));
                 }
-                self.store_review(case, review)
+                effects
             }
             Err(message) => {
                 self.message = Some(message);
                 Vec::new()
             }
         }
-    }
-
-    /// Puts my review into the model and asks for it to be saved.
-    fn store_review(&mut self, case: CaseId, review: Review) -> Vec<Effect> {
-        let Some(data) = self.data.cases.get_mut(&case) else {
-            return Vec::new();
-        };
-        data.reviews.insert(review.reviewer.clone(), review.clone());
-        vec![Effect::SaveReview(case, review)]
     }
 
     fn open_free_text(&mut self) {
@@ -171,14 +152,7 @@ impl App {
             self.message = Some("already submitted".to_string());
             return;
         }
-        let missing: Vec<String> = self
-            .data
-            .study
-            .criteria
-            .iter()
-            .filter(|c| c.scale != Scale::FreeText && !review.answers.contains_key(&c.id))
-            .map(|c| c.id.to_string())
-            .collect();
+        let missing = review::missing_answers(&self.data.study, &review);
         if !missing.is_empty() {
             self.message = Some(format!("answer every criterion first; missing: {}", missing.join(", ")));
             return;
@@ -191,16 +165,7 @@ impl App {
 
     pub(super) fn carry_out_pending(&mut self, pending: Pending) -> Vec<Effect> {
         match pending {
-            Pending::SubmitReview(case) => {
-                let Some((_, mut review)) = self.my_review().filter(|(c, _)| *c == case) else {
-                    return Vec::new();
-                };
-                review.submitted = Some((self.now)());
-                self.message = Some(format!(
-                    "submitted your review of {case}; the other review is now visible to you"
-                ));
-                self.store_review(case, review)
-            }
+            Pending::SubmitReview(case) => self.apply(|ctx, data| review::submit(ctx, data, &case)),
         }
     }
 
@@ -270,15 +235,7 @@ impl App {
                 county,
             } => self.confirm_referral_population(referrer, role, municipality, county, &text),
             InputPurpose::ReviewText { case, criterion } => {
-                let Some((_, mut review)) = self.my_review().filter(|(c, _)| *c == case) else {
-                    return Vec::new();
-                };
-                if text.trim().is_empty() {
-                    review.answers.remove(&criterion);
-                } else {
-                    review.answers.insert(criterion, Answer::Text(text));
-                }
-                self.store_review(case, review)
+                self.apply(|ctx, data| review::answer(ctx, data, &case, &criterion, Some(Answer::Text(text))))
             }
             InputPurpose::ResolveValue { case, criterion } => {
                 let Some(spec) = self.data.study.criterion(&criterion).cloned() else {
@@ -312,18 +269,7 @@ impl App {
                 Vec::new()
             }
             InputPurpose::ResolveNote { case, criterion, value } => {
-                let Some(me) = self.me.clone() else { return Vec::new() };
-                let at = (self.now)();
-                match crate::analysis::conflicts::resolve(&mut self.data, &case, &criterion, value, me, at, text) {
-                    Ok(resolution) => {
-                        self.message = Some(format!("resolved {criterion} on {case}"));
-                        vec![Effect::SaveResolution(case, resolution)]
-                    }
-                    Err(e) => {
-                        self.message = Some(e);
-                        Vec::new()
-                    }
-                }
+                self.apply(|ctx, data| resolve(ctx, data, &case, &criterion, value, &text))
             }
         }
     }

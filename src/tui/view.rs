@@ -8,7 +8,7 @@ use super::input::TextInput;
 use super::screens;
 use super::widgets::{help, status_line};
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
+use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph, Tabs, Wrap};
 use ratatui::Frame;
@@ -40,6 +40,9 @@ pub fn render(frame: &mut Frame, app: &App) {
     );
     screens::render(frame, body, app);
     status_line::render(frame, status, app);
+    if let Some(refusal) = &app.refusal {
+        render_refusal(frame, body, refusal);
+    }
     match &app.popup {
         Some(Popup::Help) => help::render(frame, body, &app.keymap, app.screen, app.mode()),
         Some(Popup::WhoAmI { selected }) => render_who_am_i(frame, body, app, *selected),
@@ -52,6 +55,26 @@ pub fn render(frame: &mut Frame, app: &App) {
     if let Some(input) = &app.input {
         render_input(frame, body, input);
     }
+}
+
+/// Why the last change was not made, in full, over the bottom of the screen.
+fn render_refusal(frame: &mut Frame, area: Rect, text: &str) {
+    let inner_width = area.width.saturating_sub(2).max(1) as usize;
+    let lines = text.chars().count().div_ceil(inner_width) as u16 + 1;
+    let height = (lines + 2).min(area.height);
+    let box_area = Rect {
+        y: area.bottom().saturating_sub(height),
+        height,
+        ..area
+    };
+    frame.render_widget(Clear, box_area);
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .style(Style::new().fg(Color::Red))
+            .block(Block::bordered().title(" Not done (any key closes) ")),
+        box_area,
+    );
 }
 
 fn render_picker(frame: &mut Frame, area: Rect, title: &str, items: &[String], selected: usize) {

@@ -151,7 +151,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         })
         .collect();
     let widths = [
-        Constraint::Length(22),
+        Constraint::Length(26),
         Constraint::Length(14),
         Constraint::Length(5),
         Constraint::Length(24),

@@ -2,8 +2,9 @@
 //! answers appear only once mine is submitted); the conflicts between
 //! reviewers; and the agreement per criterion.
 
-use crate::analysis::conflicts::{case_conflicts, Conflict};
+use crate::analysis::conflicts::{case_conflicts, resolution_state, Conflict, ResolutionState};
 use crate::analysis::review_agreement::{study_agreement, CriterionAgreement};
+use crate::domain::blind::visible_reviews;
 use crate::domain::*;
 use crate::tui::action::Screen;
 use crate::tui::app::{App, ListId, ReviewView};
@@ -30,7 +31,7 @@ pub fn conflict_rows(app: &App) -> Vec<(CaseId, Conflict, bool)> {
         .cases
         .values()
         .flat_map(|c| {
-            case_conflicts(&app.data.study, c)
+            case_conflicts(&app.data.study, c, app.me.as_ref())
                 .into_iter()
                 .map(|(conflict, resolved)| (c.case.id.clone(), conflict, resolved))
         })
@@ -115,7 +116,7 @@ fn render_queue(frame: &mut Frame, area: Rect, app: &App, me: &ResearcherId) {
                 .unwrap_or_default();
             // Blind review: nothing of the other review shows before mine is submitted.
             let conflicts = if my_state(c, me) == "submitted" {
-                let all = case_conflicts(&app.data.study, c);
+                let all = case_conflicts(&app.data.study, c, Some(me));
                 let open = all.iter().filter(|(_, resolved)| !resolved).count();
                 match (all.len(), open) {
                     (0, _) => String::new(),
@@ -208,15 +209,10 @@ fn render_form(frame: &mut Frame, area: Rect, app: &App, me: &ResearcherId) {
         Layout::horizontal([Constraint::Percentage(38), Constraint::Percentage(62)]).areas(area);
     render_case_facts(frame, facts_area, Some(case));
     let mine = case.reviews.get(me);
-    let submitted = mine.is_some_and(Review::is_submitted);
-    // The other review, only once mine is in.
-    let other = if submitted {
-        case.reviews
-            .iter()
-            .find(|(r, review)| *r != me && review.is_submitted())
-    } else {
-        None
-    };
+    // The other review, only as the blind rule allows (once mine is in).
+    let other = visible_reviews(Some(me), case)
+        .find(|review| &review.reviewer != me)
+        .map(|review| (&review.reviewer, review));
     let mut lines = Vec::new();
     for (i, criterion) in app.data.study.criteria.iter().enumerate() {
         let here = i == app.review.criterion;
@@ -283,8 +279,13 @@ fn render_conflicts(frame: &mut Frame, area: Rect, app: &App, conflicts: &[(Case
         .iter()
         .map(|(case, c, resolved)| {
             let data = &app.data.cases[case];
-            let status = match data.resolution.as_ref().and_then(|r| r.resolved.get(&c.criterion)) {
-                Some(r) if *resolved => format!("agreed {} ({}, {})", r.value.label(), r.by, r.at.format("%Y-%m-%d")),
+            let status = match resolution_state(data, &c.criterion) {
+                ResolutionState::Agreed(_) if *resolved => {
+                    let r = data.resolutions.values().find_map(|r| r.resolved.get(&c.criterion));
+                    r.map(|r| format!("agreed {} ({}, {})", r.value.label(), r.by, r.at.format("%Y-%m-%d")))
+                        .unwrap_or_default()
+                }
+                ResolutionState::Disputed(_) => "resolved differently · Enter resolves".to_string(),
                 _ => "open · Enter resolves".to_string(),
             };
             Row::new([

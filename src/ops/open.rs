@@ -1,11 +1,14 @@
-//! Opening the study a command works on: found from `--study` or from the
-//! current folder upwards, loaded, and who-am-I worked out.
+//! Opening a study: found from `--study` or from the current folder
+//! upwards, loaded, who-am-I worked out, and this user's private contacts
+//! read. The command line and the TUI both start here; printing and exit
+//! codes are theirs.
 
 use crate::domain::StudyData;
 use crate::store::identity::{self, Identity, IdentityClues};
 use crate::store::private::{self, Contacts};
 use crate::store::{self, find_study_root, Layout, Problem, Stamps};
 use chrono::NaiveDate;
+use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
 pub struct Opened {
@@ -13,6 +16,8 @@ pub struct Opened {
     pub data: StudyData,
     pub problems: Vec<Problem>,
     pub stamps: Stamps,
+    /// Files that failed to load: never written over.
+    pub failed: BTreeMap<PathBuf, String>,
     pub identity: Option<Identity>,
     /// Why the identity could not be worked out, if it could not.
     pub identity_error: Option<String>,
@@ -113,6 +118,7 @@ pub fn open(study: Option<&Path>, as_user: Option<&str>) -> Result<Opened, Strin
         data: loaded.data,
         problems,
         stamps: loaded.stamps,
+        failed: loaded.failed,
         identity,
         identity_error,
         contacts,
@@ -133,26 +139,4 @@ pub fn deletion_warning_for(study: Option<&Path>) -> Option<String> {
         private::contacts_path(&layout).as_deref(),
         chrono::Local::now().date_naive(),
     )
-}
-
-/// Opens the study a command works on; when it cannot, says why and gives
-/// the exit code.
-pub fn open_or_exit(cli: &super::Cli) -> Result<Opened, u8> {
-    open(cli.study.as_deref(), cli.as_user.as_deref()).map_err(|e| {
-        eprintln!("casebook: {e}");
-        1
-    })
-}
-
-/// Who makes a change that records its author; when nobody said, explains
-/// how to say it and gives the exit code.
-pub fn author(opened: &Opened, what: &str) -> Result<crate::domain::ResearcherId, u8> {
-    opened.identity.as_ref().map(|i| i.id.clone()).ok_or_else(|| {
-        let why = opened
-            .identity_error
-            .clone()
-            .unwrap_or_else(|| "nobody said who is at the keyboard".to_string());
-        eprintln!("casebook: {what} records who made it: {why}; use --as ID or CASEBOOK_USER");
-        1
-    })
 }
