@@ -28,6 +28,7 @@ fn every_ron_example_in_the_format_page_parses() {
             "Review" => from_ron::<Review>(path, block).map(drop),
             "Resolution" => from_ron::<Resolution>(path, block).map(drop),
             "Informant" => from_ron::<Informant>(path, block).map(drop),
+            "StatusFile" => from_ron::<StatusFile>(path, block).map(drop),
             "Interview" => from_ron::<Interview>(path, block).map(drop),
             "Codings" => from_ron::<Codings>(path, block).map(drop),
             "Codebook" => from_ron::<Codebook>(path, block).map(drop),

@@ -64,3 +64,68 @@ fn a_review_is_filled_in_and_submitted_and_lands_on_disk() {
         Some(Answer::Text("Clear plan, thin evidence.".into()))
     );
 }
+
+/// The text inside the refusal box, its wrapped lines joined again.
+fn refusal_on(screen: &str) -> String {
+    screen
+        .lines()
+        .skip_while(|l| !l.contains("Not done (any key closes)"))
+        .skip(1)
+        .take_while(|l| !l.trim_start().starts_with('└'))
+        .map(|l| l.trim().trim_matches('│').trim())
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn a_review_file_with_conflict_markers_is_refused_with_the_command_lines_words() {
+    let study = common::demo_copy();
+    let layout = Layout::new(study.path());
+    let me = ResearcherId::new("astrid");
+    let data = load(&layout).data;
+    let case = data
+        .cases
+        .values()
+        .find(|c| c.case.reviewers.contains(&me))
+        .unwrap()
+        .case
+        .id
+        .clone();
+    let path = layout.review_file(&case, &me);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let conflicted = format!("<<<<<<< HEAD\n{text}=======\n{text}>>>>>>> theirs\n");
+    std::fs::write(&path, &conflicted).unwrap();
+    let cli = common::casebook_as(
+        study.path(),
+        Some("astrid"),
+        &["review", case.as_str(), "transferability=5"],
+    );
+    assert_eq!(cli.status.code(), Some(1));
+    let cli = String::from_utf8_lossy(&cli.stderr)
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("casebook: "))
+        .unwrap()
+        .to_string();
+
+    let tmux = Tmux::start(study.path());
+    tmux.type_line(&format!("{} --as astrid; echo \"casebook exited with $?\"", binary()));
+    tmux.wait_for("Cases (");
+    tmux.keys(&["3"]);
+    tmux.wait_for("My review queue (astrid)");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&format!("My review of {case}"));
+    tmux.keys(&["5"]);
+    let screen = tmux.wait_for("┌ Not done (any key closes)");
+    assert_eq!(refusal_on(&screen), cli, "{screen}");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Enter opens");
+    tmux.keys(&["q"]);
+    tmux.wait_for("casebook exited with 0");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        conflicted,
+        "the file is untouched"
+    );
+}

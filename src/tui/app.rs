@@ -371,7 +371,7 @@ impl App {
     /// Runs an operation on the study as the one at the keyboard: its change
     /// goes out to be written and its summary to the status line; a refusal
     /// goes to the status line and changes nothing.
-    pub(super) fn apply(&mut self, op: impl FnOnce(&Ctx, &mut StudyData) -> Result<Change, OpError>) -> Vec<Effect> {
+    pub fn apply(&mut self, op: impl FnOnce(&Ctx, &mut StudyData) -> Result<Change, OpError>) -> Vec<Effect> {
         let ctx = Ctx {
             layout: &self.layout,
             me: self.me.as_ref(),
