@@ -368,6 +368,20 @@ impl App {
         Vec::new()
     }
 
+    /// Swaps in a study read from disk (at start, on Ctrl-R, after a change
+    /// on disk). Unsaved work of mine stays listed, to be kept on quit.
+    pub fn replace_study(&mut self, loaded: crate::store::Loaded) {
+        self.data = loaded.data;
+        self.stamps = loaded.stamps;
+        self.problems = loaded.problems;
+        self.failed = loaded.failed;
+        self.message = Some(match (self.problems.len(), self.unsaved.len()) {
+            (0, 0) => "reloaded from disk".to_string(),
+            (p, 0) => format!("reloaded from disk: {p} problem(s)"),
+            (_, u) => format!("reloaded from disk; {u} change(s) of yours are still unsaved and will be kept on quit"),
+        });
+    }
+
     /// Runs an operation on the study as the one at the keyboard: its change
     /// goes out to be written and its summary to the status line; a refusal
     /// goes to the status line and changes nothing.

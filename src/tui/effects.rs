@@ -56,15 +56,7 @@ fn apply(app: &mut App, change: &Change) {
 /// Reads the study again (after a `git pull`, or to see another's change).
 fn reload(app: &mut App) {
     let loaded = store::load(&app.layout);
-    app.data = loaded.data;
-    app.stamps = loaded.stamps;
-    app.problems = loaded.problems;
-    app.failed = loaded.failed;
-    app.message = Some(match (app.problems.len(), app.unsaved.len()) {
-        (0, 0) => "reloaded from disk".to_string(),
-        (p, 0) => format!("reloaded from disk: {p} problem(s)"),
-        (_, u) => format!("reloaded from disk; {u} change(s) of yours are still unsaved and will be kept on quit"),
-    });
+    app.replace_study(loaded);
 }
 
 /// Where unsaved changes go on quit: the user's data folder.
