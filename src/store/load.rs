@@ -156,6 +156,7 @@ impl<'a> Loader<'a> {
         self.stamps.absorb(other.stamps);
         self.broken.extend(other.broken);
     }
+
     /// Reads and parses one file; on failure records the problem and gives `None`.
     fn read<T: DeserializeOwned>(&mut self, path: &Path) -> Option<T> {
         let bytes = match fs::read(path) {
