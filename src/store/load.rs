@@ -1,5 +1,6 @@
 //! Loading a whole study folder. Each file is read on its own: a broken file
-//! becomes a `Problem` and is skipped, and everything else still loads.
+//! becomes a `Problem` and is skipped, and everything else still loads. Case
+//! folders are loaded on all cores, each worker with its own `Loader`.
 
 use super::layout::{self, Layout};
 use super::problem::Problem;
@@ -11,6 +12,7 @@ use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What loading a study gives: the data, every problem found, and the
 /// fingerprints of the files as read (to notice later changes on disk).
@@ -27,9 +29,14 @@ pub struct Loaded {
 pub const MIGRATE_MESSAGE: &str =
     "written in casebook's older layout (format 1); run `casebook migrate` to move it to the current one";
 
-/// The text of every file read, kept while loading so validation can point
-/// at the line and column of a dangling reference.
-pub(crate) type Sources = BTreeMap<PathBuf, String>;
+/// The text of the files of the folder being read, so a name mismatch can
+/// point at its line and column. Kept per folder, not for the whole study:
+/// validation reads again only the few files it reports on.
+type Sources = BTreeMap<PathBuf, String>;
+
+/// Case folders a worker takes at a time: enough to make taking them cost
+/// nothing, few enough that workers finish together.
+const BATCH: usize = 32;
 
 struct Loader<'a> {
     layout: &'a Layout,
@@ -52,14 +59,7 @@ pub(crate) struct Trust {
 }
 
 pub fn load(layout: &Layout) -> Loaded {
-    let mut loader = Loader {
-        layout,
-        problems: Vec::new(),
-        stamps: Stamps::default(),
-        sources: Sources::new(),
-        broken: BTreeSet::new(),
-        failed: BTreeSet::new(),
-    };
+    let mut loader = Loader::new(layout);
     let study_path = layout.study_file();
     let study = loader.read::<Study>(&study_path);
     let study_ok = study.is_some();
@@ -68,11 +68,17 @@ pub fn load(layout: &Layout) -> Loaded {
     let codebook_ok = codebook.is_some();
     data.codebook = codebook.unwrap_or(Codebook { codes: Vec::new() });
     data.guides = loader.load_guides();
-    data.cases = loader.load_cases();
+    let folders = loader.case_folders();
+    let mut cases = Vec::with_capacity(folders.len());
+    for (share, worker) in load_case_folders(layout, &folders) {
+        cases.extend(share);
+        loader.absorb(worker);
+    }
+    // Folder names are unique, so no case is lost to a duplicate key.
+    data.cases = cases.into_iter().collect();
     let Loader {
         mut problems,
         stamps,
-        sources,
         broken,
         failed,
         ..
@@ -82,7 +88,7 @@ pub fn load(layout: &Layout) -> Loaded {
         codebook: codebook_ok,
         broken,
     };
-    problems.extend(validate::validate(layout, &data, &sources, &trust));
+    problems.extend(validate::validate(layout, &data, &stamps, &trust));
     problems.sort();
     problems.dedup();
     let failed = failed
@@ -102,6 +108,43 @@ pub fn load(layout: &Layout) -> Loaded {
         stamps,
         failed,
     }
+}
+
+/// Loads the given case folders on all cores. Workers take batches from a
+/// shared counter, so a few large folders do not leave one core idle; each
+/// returns its cases and its `Loader` (problems, stamps, broken ids).
+fn load_case_folders<'a>(
+    layout: &'a Layout,
+    folders: &[(String, PathBuf)],
+) -> Vec<(Vec<(CaseId, CaseData)>, Loader<'a>)> {
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut loader = Loader::new(layout);
+        let mut cases = Vec::new();
+        loop {
+            let start = next.fetch_add(BATCH, Ordering::Relaxed);
+            if start >= folders.len() {
+                break;
+            }
+            for (name, path) in &folders[start..(start + BATCH).min(folders.len())] {
+                if let Some(data) = loader.load_case(name, path) {
+                    cases.push((CaseId::new(name.as_str()), data));
+                }
+            }
+        }
+        (cases, loader)
+    };
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let workers = cores.min(folders.len().div_ceil(BATCH)).max(1);
+    std::thread::scope(|scope| {
+        let others: Vec<_> = (1..workers).map(|_| scope.spawn(work)).collect();
+        let mut shares = vec![work()];
+        for other in others {
+            // A panic in a worker is a bug in casebook, not in a file: pass it on.
+            shares.push(other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        }
+        shares
+    })
 }
 
 /// What stands in for a study file that could not be read, so the rest loads.
@@ -124,7 +167,26 @@ fn empty_study() -> Study {
     }
 }
 
-impl Loader<'_> {
+impl<'a> Loader<'a> {
+    fn new(layout: &'a Layout) -> Self {
+        Loader {
+            layout,
+            problems: Vec::new(),
+            stamps: Stamps::default(),
+            sources: Sources::new(),
+            broken: BTreeSet::new(),
+            failed: BTreeSet::new(),
+        }
+    }
+
+    /// Takes in what another worker found.
+    fn absorb(&mut self, other: Loader) {
+        self.problems.extend(other.problems);
+        self.stamps.absorb(other.stamps);
+        self.broken.extend(other.broken);
+        self.failed.extend(other.failed);
+    }
+
     /// Reads and parses one file; on failure records the problem and gives `None`.
     fn read<T: DeserializeOwned>(&mut self, path: &Path) -> Option<T> {
         let bytes = match fs::read(path) {
@@ -181,6 +243,13 @@ impl Loader<'_> {
 
     /// Entries of a folder, sorted by name; hidden and temporary files left out.
     fn entries(&mut self, dir: &Path) -> Vec<(String, PathBuf)> {
+        let typed = self.typed_entries(dir);
+        typed.into_iter().map(|(name, path, _)| (name, path)).collect()
+    }
+
+    /// Entries of a folder as `entries` gives them, each with whether it is
+    /// a folder: known from the listing itself, without a `stat` per entry.
+    fn typed_entries(&mut self, dir: &Path) -> Vec<(String, PathBuf, bool)> {
         let read = match fs::read_dir(dir) {
             Ok(read) => read,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
@@ -190,10 +259,18 @@ impl Loader<'_> {
                 return Vec::new();
             }
         };
-        let mut entries: Vec<(String, PathBuf)> = read
+        let mut entries: Vec<(String, PathBuf, bool)> = read
             .filter_map(Result::ok)
-            .filter_map(|e| Some((e.file_name().into_string().ok()?, e.path())))
-            .filter(|(name, _)| !name.starts_with('.'))
+            .filter_map(|e| {
+                let path = e.path();
+                // A link (or a file system that does not say) is followed, as `is_dir` would.
+                let is_dir = match e.file_type() {
+                    Ok(kind) if !kind.is_symlink() => kind.is_dir(),
+                    _ => path.is_dir(),
+                };
+                Some((e.file_name().into_string().ok()?, path, is_dir))
+            })
+            .filter(|(name, _, _)| !name.starts_with('.'))
             .collect();
         entries.sort();
         entries
@@ -216,25 +293,31 @@ impl Loader<'_> {
         guides
     }
 
-    fn load_cases(&mut self) -> BTreeMap<CaseId, CaseData> {
-        let mut cases = BTreeMap::new();
-        for (name, path) in self.entries(&self.layout.cases_dir()) {
-            if !path.is_dir() {
-                if name != layout::STUDY_FILE {
-                    self.unexpected(&path);
-                }
-                continue;
+    /// The case folders under `cases/`, sorted by name; anything else there
+    /// but the study file is reported.
+    fn case_folders(&mut self) -> Vec<(String, PathBuf)> {
+        let mut folders = Vec::new();
+        for (name, path, is_dir) in self.typed_entries(&self.layout.cases_dir()) {
+            if is_dir {
+                folders.push((name, path));
+            } else if name != layout::STUDY_FILE {
+                self.unexpected(&path);
             }
-            let Some(case) = self.read::<Case>(&path.join(layout::CASE_FILE)) else {
-                continue;
-            };
-            if case.id.as_str() != name {
-                self.mismatch(&path.join(layout::CASE_FILE), "id", case.id.as_str(), &name);
-            }
-            let data = self.load_case_folder(&path, case);
-            cases.insert(CaseId::new(name), data);
         }
-        cases
+        folders
+    }
+
+    /// One case folder, or `None` when its `case.ron` cannot be read.
+    fn load_case(&mut self, name: &str, path: &Path) -> Option<CaseData> {
+        let case = self.read::<Case>(&path.join(layout::CASE_FILE));
+        let data = case.map(|case| {
+            if case.id.as_str() != name {
+                self.mismatch(&path.join(layout::CASE_FILE), "id", case.id.as_str(), name);
+            }
+            self.load_case_folder(path, case)
+        });
+        self.sources.clear();
+        data
     }
 
     fn load_case_folder(&mut self, dir: &Path, case: Case) -> CaseData {

@@ -2,13 +2,15 @@
 //! tell that someone else (a `git pull`, another casebook) changed a file in
 //! the meantime and refuse to overwrite it.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 
+/// Looked up by path, never listed, so a hash map: a `BTreeMap` compares
+/// paths component by component, which was a tenth of loading a large study.
 #[derive(Debug, Clone, Default)]
 pub struct Stamps {
-    by_path: BTreeMap<PathBuf, u64>,
+    by_path: HashMap<PathBuf, u64>,
 }
 
 /// A fingerprint of a file's bytes (SipHash with fixed keys: stable in a run).
@@ -30,5 +32,11 @@ impl Stamps {
 
     pub fn forget(&mut self, path: &Path) {
         self.by_path.remove(path);
+    }
+
+    /// Takes in the fingerprints another reader recorded (loading reads on
+    /// several threads, each with its own `Stamps`).
+    pub fn absorb(&mut self, other: Stamps) {
+        self.by_path.extend(other.by_path);
     }
 }

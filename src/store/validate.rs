@@ -1,25 +1,39 @@
 //! Checks across files: every reference points at something that exists
 //! (researchers, criteria, informants, interviews, guides, questions, codes),
-//! and answers fit their scales. Each problem points at the offending text.
+//! and answers fit their scales. Each problem points at the offending text,
+//! found by reading again just the files with problems.
 
 use super::layout::Layout;
-use super::load::{Sources, Trust};
+use super::load::Trust;
 use super::problem::Problem;
+use super::stamps::{fingerprint, Stamps};
 use crate::domain::*;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+/// A problem not yet placed: the text it is about, to look for in its file.
+struct Found {
+    path: PathBuf,
+    needle: String,
+    message: String,
+}
+
 struct Checker<'a> {
-    sources: &'a Sources,
-    problems: Vec<Problem>,
+    found: Vec<Found>,
     broken: &'a BTreeSet<String>,
     codebook_ok: bool,
+    informants: BTreeSet<&'a InformantId>,
+    interviews: BTreeSet<&'a InterviewId>,
+    codes: BTreeSet<&'a CodeId>,
 }
 
 impl Checker<'_> {
     fn report(&mut self, path: &Path, needle: &str, message: String) {
-        let source = self.sources.get(path).map(String::as_str).unwrap_or("");
-        self.problems.push(Problem::at_text(path, source, needle, message));
+        self.found.push(Found {
+            path: path.to_path_buf(),
+            needle: needle.to_string(),
+            message,
+        });
     }
 
     /// Reports `value` at its quoted occurrence in the file, unless it names
@@ -32,18 +46,21 @@ impl Checker<'_> {
     }
 }
 
-pub(crate) fn validate(layout: &Layout, data: &StudyData, sources: &Sources, trust: &Trust) -> Vec<Problem> {
+/// Checks `data` as loaded; `stamps` tell which files on disk are still the
+/// ones loaded, so a problem is placed only in the text it was found in.
+pub(crate) fn validate(layout: &Layout, data: &StudyData, stamps: &Stamps, trust: &Trust) -> Vec<Problem> {
+    // Sets of what exists, so a reference is checked without a walk over all cases.
     let mut checker = Checker {
-        sources,
-        problems: Vec::new(),
+        found: Vec::new(),
         broken: &trust.broken,
         codebook_ok: trust.codebook,
+        informants: data.informants().map(|i| &i.id).collect(),
+        interviews: data.interviews().map(|i| &i.interview.id).collect(),
+        codes: data.codebook.flatten().into_iter().map(|(_, c)| &c.id).collect(),
     };
     let study_ok = trust.study;
     let team: BTreeSet<&ResearcherId> = data.study.team.iter().map(|r| &r.id).collect();
     let known_researcher = |id: &ResearcherId| !study_ok || team.contains(id);
-    let informants: BTreeSet<&InformantId> = data.informants().map(|i| &i.id).collect();
-    let codes: BTreeSet<&CodeId> = data.codebook.flatten().into_iter().map(|(_, c)| &c.id).collect();
 
     check_codebook(&mut checker, layout, data);
     check_ids_are_file_safe(&mut checker, layout, data);
@@ -112,11 +129,11 @@ pub(crate) fn validate(layout: &Layout, data: &StudyData, sources: &Sources, tru
                     id: referrer,
                     interview,
                 }) => {
-                    if !informants.contains(referrer) {
+                    if !checker.informants.contains(referrer) {
                         checker.dangling(&path, "informant (referred by)", referrer.as_str());
                     }
                     if let Some(interview) = interview {
-                        if !data.interviews().any(|i| &i.interview.id == interview) {
+                        if !checker.interviews.contains(interview) {
                             checker.dangling(&path, "interview", interview.as_str());
                         }
                     }
@@ -128,16 +145,7 @@ pub(crate) fn validate(layout: &Layout, data: &StudyData, sources: &Sources, tru
             }
         }
         for (id, interview) in &case.interviews {
-            check_interview(
-                &mut checker,
-                layout,
-                data,
-                case_id,
-                id,
-                interview,
-                &known_researcher,
-                &codes,
-            );
+            check_interview(&mut checker, layout, data, case_id, id, interview, &known_researcher);
         }
     }
     for cycle in crate::analysis::waves::waves(data).cycles {
@@ -148,7 +156,34 @@ pub(crate) fn validate(layout: &Layout, data: &StudyData, sources: &Sources, tru
         let names: Vec<&str> = cycle.iter().map(InformantId::as_str).collect();
         checker.report(&path, "referred_by", format!("referral cycle: {}", names.join(" → ")));
     }
-    checker.problems
+    place(checker.found, stamps)
+}
+
+/// Places each problem at the first occurrence of its text, reading each file
+/// once. Loading keeps no text, to save memory; problems are few. A file
+/// changed since it was loaded is not searched: its problems point at its
+/// start, as they do when the text is not found.
+fn place(mut found: Vec<Found>, stamps: &Stamps) -> Vec<Problem> {
+    found.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut problems = Vec::with_capacity(found.len());
+    let mut text: Option<(PathBuf, String)> = None;
+    for Found { path, needle, message } in found {
+        if text.as_ref().is_none_or(|(read, _)| *read != path) {
+            text = Some((path.clone(), read_as_loaded(&path, stamps).unwrap_or_default()));
+        }
+        let source = text.as_ref().map_or("", |(_, source)| source.as_str());
+        problems.push(Problem::at_text(&path, source, &needle, message));
+    }
+    problems
+}
+
+/// The text of `path` if it still holds the bytes that were loaded.
+fn read_as_loaded(path: &Path, stamps: &Stamps) -> Option<String> {
+    let bytes = std::fs::read(path).ok()?;
+    if stamps.get(path) != Some(fingerprint(&bytes)) {
+        return None;
+    }
+    String::from_utf8(bytes).ok()
 }
 
 fn check_answers(
@@ -181,7 +216,6 @@ fn check_answers(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn check_interview(
     checker: &mut Checker,
     layout: &Layout,
@@ -190,7 +224,6 @@ fn check_interview(
     id: &InterviewId,
     interview: &InterviewData,
     known_researcher: &dyn Fn(&ResearcherId) -> bool,
-    codes: &BTreeSet<&CodeId>,
 ) {
     let path = layout.interview_file(case_id, id);
     let record = &interview.interview;
@@ -199,7 +232,7 @@ fn check_interview(
         checker.dangling(&path, "guide", record.guide.as_str());
     }
     for informant in &record.informants {
-        if data.informant(informant).is_none() {
+        if !checker.informants.contains(informant) {
             checker.dangling(&path, "informant", informant.as_str());
         }
     }
@@ -222,7 +255,7 @@ fn check_interview(
         }
         for coding in &codings.codings {
             for code in &coding.codes {
-                if checker.codebook_ok && !codes.contains(code) {
+                if checker.codebook_ok && !checker.codes.contains(code) {
                     checker.dangling(&path, "code", code.as_str());
                 }
             }
