@@ -20,7 +20,7 @@ fn analysis(c: &mut Criterion) {
         b.iter(|| {
             data.cases
                 .values()
-                .map(|case| case_conflicts(&data.study, black_box(case)).len())
+                .map(|case| case_conflicts(&data.study, black_box(case), None).len())
                 .sum::<usize>()
         })
     });

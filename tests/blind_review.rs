@@ -14,8 +14,8 @@ use casebook::domain::*;
 use casebook::store::identity::Config;
 use casebook::store::{load, save_value, Layout, Stamps};
 use casebook::tui::action::{Action, Screen};
-use casebook::tui::app::{App, ListId, ReviewView};
-use casebook::tui::screens::review::{conflict_rows, rows as queue_rows};
+use casebook::tui::app::App;
+use casebook::tui::screens::review::{conflict_rows, queue as queue_rows, ReviewView};
 use tui_common::screen_text;
 
 /// A copy of the demo where astrid's review of a case with conflicts is put
@@ -96,15 +96,15 @@ fn a_draft_shows_nothing_of_the_other_review_on_any_screen_or_command() {
 
     // The queue: my draft, the other reviewer's state hidden.
     app.update(Action::ShowQueue);
-    let index = queue_rows(&app).iter().position(|c| c.case.id == case).unwrap();
-    app.cursors.get_mut(&ListId::Screen(Screen::Review)).unwrap().selected = index;
+    let index = queue_rows(&app).iter().position(|c| *c == case).unwrap();
+    app.screens.review.queue_cursor.selected = index;
     let screen = screen_text(&app, 160, 48);
     let row = screen.lines().find(|l| l.contains(case.as_str())).unwrap();
     assert!(row.contains("draft") && row.contains("hidden"), "{row}");
 
     // The form: my answers, none of theirs.
     app.update(Action::Open);
-    assert_eq!(app.review.view, ReviewView::Form);
+    assert_eq!(app.screens.review.view, ReviewView::Form);
     let screen = screen_text(&app, 160, 48);
     assert!(screen.contains("mine:"), "{screen}");
     assert!(

@@ -10,9 +10,9 @@ use casebook::ops::{commit, stage::move_stage, Ctx};
 use casebook::store::identity::Config;
 use casebook::store::{load, Layout};
 use casebook::tui::action::{Action, Screen};
-use casebook::tui::app::{App, ListId};
+use casebook::tui::app::App;
 use casebook::tui::effects::carry_out;
-use casebook::tui::screens::review::rows as queue_rows;
+use casebook::tui::screens::review::queue as queue_rows;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::fs;
 use std::path::Path;
@@ -88,8 +88,8 @@ fn a_review_file_with_conflict_markers_is_refused_alike_and_left_as_it_is() {
 
     let mut app = app_as(study.path(), "astrid");
     app.update(Action::GoTo(Screen::Review));
-    let index = queue_rows(&app).iter().position(|c| c.case.id == case).unwrap();
-    app.cursors.get_mut(&ListId::Screen(Screen::Review)).unwrap().selected = index;
+    let index = queue_rows(&app).iter().position(|c| *c == case).unwrap();
+    app.screens.review.queue_cursor.selected = index;
     app.update(Action::Open);
     let effects = app.handle_key(KeyEvent::new(KeyCode::Char('5'), KeyModifiers::NONE));
     assert!(effects.is_empty(), "nothing to write");

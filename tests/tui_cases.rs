@@ -6,7 +6,7 @@ mod tui_common;
 
 use casebook::analysis::case_query::FilterOn;
 use casebook::domain::{Stage, Stratum};
-use casebook::tui::app::{Effect, Popup};
+use casebook::tui::app::Effect;
 use chrono::DateTime;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_common::{demo_app, written_files};
@@ -25,18 +25,18 @@ fn typed(app: &mut casebook::tui::app::App, text: &str) -> Vec<Effect> {
 fn a_filter_is_picked_from_the_strata_and_then_its_values() {
     let mut app = demo_app(Some("astrid"));
     app.handle_key(key(KeyCode::Char('f')));
-    assert!(matches!(&app.popup, Some(Popup::Picker { items, .. }) if items[1] == "region"));
+    assert_eq!(tui_common::picker_items(&app).unwrap()[1], "region");
     app.handle_key(key(KeyCode::Down));
     app.handle_key(key(KeyCode::Enter));
-    assert!(matches!(&app.popup, Some(Popup::Picker { items, .. }) if items[0] == "Nord-Norge"));
+    assert_eq!(tui_common::picker_items(&app).unwrap()[0], "Nord-Norge");
     app.handle_key(key(KeyCode::Enter));
     assert_eq!(app.popup, None);
-    let wanted = &app.cases.filters[&FilterOn::Stratum(Stratum::Region)];
+    let wanted = &app.screens.cases.query.filters[&FilterOn::Stratum(Stratum::Region)];
     assert!(wanted.contains("Nord-Norge"));
-    let rows = casebook::tui::screens::cases::rows(&app);
-    assert!(!rows.is_empty() && rows.iter().all(|f| f.case.case.region == "Nord-Norge"));
+    let rows = casebook::tui::screens::cases::case_ids(&app);
+    assert!(!rows.is_empty() && rows.iter().all(|id| app.data.cases[id].case.region == "Nord-Norge"));
     app.handle_key(key(KeyCode::Char('x')));
-    assert!(app.cases.is_empty(), "x clears everything");
+    assert!(app.screens.cases.query.is_empty(), "x clears everything");
 }
 
 #[test]
@@ -44,13 +44,13 @@ fn the_list_follows_the_search_as_it_is_typed_and_esc_drops_it() {
     let mut app = demo_app(Some("astrid"));
     app.handle_key(key(KeyCode::Char('/')));
     typed(&mut app, "bomlo");
-    assert_eq!(app.cases.search, "bomlo");
-    let rows = casebook::tui::screens::cases::rows(&app);
-    assert_eq!(rows[0].case.case.municipality, "Bømlo");
+    assert_eq!(app.screens.cases.query.search, "bomlo");
+    let rows = casebook::tui::screens::cases::case_ids(&app);
+    assert_eq!(app.data.cases[&rows[0]].case.municipality, "Bømlo");
     assert!(app.handle_key(key(KeyCode::Char('q'))).is_empty());
     assert!(!app.should_quit, "while typing, q is a letter");
     app.handle_key(key(KeyCode::Esc));
-    assert_eq!(app.cases.search, "");
+    assert_eq!(app.screens.cases.query.search, "");
 }
 
 fn fixed_now() -> DateTime<chrono::FixedOffset> {
@@ -64,11 +64,11 @@ fn moving_a_stage_asks_where_and_why_and_logs_it() {
     app.handle_key(key(KeyCode::Char('/')));
     typed(&mut app, "bomlo");
     app.handle_key(key(KeyCode::Enter));
-    let case = casebook::tui::screens::cases::rows(&app)[0].case.case.clone();
+    let case = app.data.cases[&casebook::tui::screens::cases::case_ids(&app)[0]]
+        .case
+        .clone();
     app.handle_key(key(KeyCode::Char('m')));
-    let Some(Popup::Picker { items, .. }) = &app.popup else {
-        panic!("a stage picker")
-    };
+    let items = tui_common::picker_items(&app).expect("a stage picker");
     let shortlisted = items.iter().position(|i| i == "shortlisted").unwrap();
     for _ in 0..shortlisted {
         app.handle_key(key(KeyCode::Down));

@@ -92,3 +92,13 @@ pub fn single_write<T: serde::de::DeserializeOwned>(effects: &[casebook::tui::ap
     let value = casebook::store::ron_io::from_ron(&write.path, &write.text).expect("written RON parses");
     (write.path.clone(), value)
 }
+
+/// The labels of the open picker, if one is open.
+pub fn picker_items(app: &App) -> Option<Vec<String>> {
+    match &app.popup {
+        Some(casebook::tui::app::Popup::Choose(choice)) => {
+            Some(choice.shown().1.into_iter().map(String::from).collect())
+        }
+        _ => None,
+    }
+}

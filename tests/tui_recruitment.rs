@@ -7,7 +7,7 @@ mod tui_common;
 use casebook::domain::*;
 use casebook::store::private::Contact;
 use casebook::tui::action::{Action, Screen};
-use casebook::tui::app::{App, Effect, ListId, Popup};
+use casebook::tui::app::{App, Effect};
 use chrono::DateTime;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_common::{demo_app, screen_text, written_files};
@@ -32,11 +32,8 @@ fn on(id: &str) -> App {
     app.now = fixed_now;
     app.update(Action::GoTo(Screen::Recruitment));
     let rows = casebook::tui::screens::recruitment::rows(&app);
-    let index = rows.iter().position(|r| r.informant.id.as_str() == id).unwrap();
-    app.cursors
-        .get_mut(&ListId::Screen(Screen::Recruitment))
-        .unwrap()
-        .selected = index;
+    let index = rows.iter().position(|r| r.informant.as_str() == id).unwrap();
+    app.screens.recruitment.cursor.selected = index;
     app
 }
 
@@ -44,9 +41,7 @@ fn on(id: &str) -> App {
 fn a_new_status_is_recorded_with_its_date_and_note() {
     let mut app = on("INF-19");
     app.handle_key(key(KeyCode::Char('a')));
-    let Some(Popup::Picker { items, .. }) = &app.popup else {
-        panic!("a status picker")
-    };
+    let items = tui_common::picker_items(&app).expect("a status picker");
     let agreed = items.iter().position(|i| i == "agreed").unwrap();
     for _ in 0..agreed {
         app.handle_key(key(KeyCode::Down));
@@ -91,9 +86,7 @@ fn a_referral_to_a_new_municipality_creates_its_snowball_case() {
     input.area.cut();
     typed(&mut app, "Loppa");
     app.handle_key(key(KeyCode::Enter));
-    let Some(Popup::Picker { items, .. }) = &app.popup else {
-        panic!("a county picker")
-    };
+    let items = tui_common::picker_items(&app).expect("a county picker");
     assert_eq!(items[0], "Troms og Finnmark");
     app.handle_key(key(KeyCode::Enter));
     let mut effects = typed(&mut app, "900");
@@ -143,8 +136,8 @@ fn i_opens_the_informants_interview() {
     app.handle_key(key(KeyCode::Char('i')));
     assert_eq!(app.screen, Screen::Interviews);
     let rows = casebook::tui::screens::interviews::rows(&app);
-    let selected = app.cursor(ListId::Screen(Screen::Interviews)).selected;
-    assert!(rows[selected]
+    let (case, id) = &rows[app.screens.interviews.cursor.selected];
+    assert!(app.data.cases[case].interviews[id]
         .interview
         .informants
         .contains(&InformantId::new("INF-05")));

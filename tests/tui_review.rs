@@ -6,7 +6,8 @@ mod tui_common;
 
 use casebook::domain::*;
 use casebook::tui::action::{Action, Screen};
-use casebook::tui::app::{App, Effect, ListId, Popup, ReviewView};
+use casebook::tui::app::{App, Effect, Popup};
+use casebook::tui::screens::review::ReviewView;
 use chrono::DateTime;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_common::{demo_app, first_queued_case, screen_text, single_write};
@@ -52,8 +53,8 @@ fn a_review_is_hidden_until_mine_is_submitted() {
     }
     app.update(Action::ShowQueue);
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.review.view, ReviewView::Form);
-    assert_eq!(app.review.case.as_ref(), Some(&case));
+    assert_eq!(app.screens.review.view, ReviewView::Form);
+    assert_eq!(app.screens.review.case.as_ref(), Some(&case));
     let screen = screen_text(&app, 120, 40);
     assert!(
         !screen.contains("SECRET-REMARK"),
@@ -80,7 +81,10 @@ fn answering_with_digits_and_letters_saves_a_draft_at_once_and_submitting_asks_f
         Some(&Answer::Point(6))
     );
     assert!(!review.is_submitted(), "a draft until submitted");
-    assert_eq!(app.review.criterion, 1, "the cursor moves on to the next criterion");
+    assert_eq!(
+        app.screens.review.criterion, 1,
+        "the cursor moves on to the next criterion"
+    );
     assert!(app.handle_key(key('9')).is_empty(), "9 is off the 1-7 scale");
     assert!(app
         .message
@@ -123,7 +127,7 @@ fn answering_with_digits_and_letters_saves_a_draft_at_once_and_submitting_asks_f
         "after submitting, the other review shows:\n{screen}"
     );
     // A submitted review no longer changes.
-    app.review.criterion = 0;
+    app.screens.review.criterion = 0;
     assert!(app.handle_key(key('1')).is_empty());
 }
 
@@ -153,7 +157,7 @@ fn an_open_conflict_is_resolved_with_a_value_and_a_note() {
         .position(|(_, _, resolved)| !resolved)
         .expect("the demo has an open conflict");
     let (case, conflict, _) = rows[index].clone();
-    app.cursors.get_mut(&ListId::ReviewConflicts).unwrap().selected = index;
+    app.screens.review.conflicts_cursor.selected = index;
     press(&mut app, KeyCode::Enter);
     assert!(app.input.is_some());
     let value = match &conflict.first.1 {
@@ -191,9 +195,9 @@ fn on_a_scale_past_nine_two_digits_make_one_point() {
     app.data.study.criteria[0].scale = Scale::Ordinal { min: 1, max: 10 };
     press(&mut app, KeyCode::Enter);
     app.handle_key(key('1'));
-    assert_eq!(app.review.criterion, 0, "1 may begin 10: the cursor waits");
+    assert_eq!(app.screens.review.criterion, 0, "1 may begin 10: the cursor waits");
     app.handle_key(key('0'));
-    assert_eq!(app.review.criterion, 1);
+    assert_eq!(app.screens.review.criterion, 1);
     let answers = &app.data.cases[&case].reviews[&ResearcherId::new("astrid")].answers;
     assert_eq!(
         answers.get(&CriterionId::new("transferability")),
@@ -201,7 +205,7 @@ fn on_a_scale_past_nine_two_digits_make_one_point() {
     );
     // A single 7 is 7 at once; 1 followed by a move stays 1.
     app.handle_key(key('7'));
-    assert_eq!(app.review.criterion, 2);
+    assert_eq!(app.screens.review.criterion, 2);
     app.update(Action::Up);
     app.update(Action::Up);
     app.handle_key(key('1'));

@@ -104,12 +104,14 @@ fn cases_filtered_by_region_and_searched() {
     use casebook::analysis::case_query::FilterOn;
     use casebook::domain::Stratum;
     let mut app = demo_app(Some("astrid"));
-    app.cases
+    app.screens
+        .cases
+        .query
         .filters
         .entry(FilterOn::Stratum(Stratum::Region))
         .or_default()
         .insert("Vestlandet".into());
-    app.cases.search = "bomlo".into();
+    app.screens.cases.query.search = "bomlo".into();
     assert_snapshot!(draw(&app, 120, 40).backend().to_string());
 }
 

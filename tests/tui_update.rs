@@ -4,7 +4,7 @@
 mod tui_common;
 
 use casebook::tui::action::{Action, Mode, Screen};
-use casebook::tui::app::{Effect, ListId, Popup};
+use casebook::tui::app::{Effect, Popup};
 use casebook::tui::keymap::Keymap;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_common::{demo_app, draw};
@@ -50,29 +50,23 @@ fn number_keys_go_straight_to_a_screen() {
 fn the_cursor_stays_within_the_list() {
     let mut app = demo_app(Some("astrid"));
     app.update(Action::Up);
-    assert_eq!(app.cursor(ListId::Screen(Screen::Cases)).selected, 0);
+    assert_eq!(app.screens.cases.cursor.selected, 0);
     app.update(Action::Bottom);
-    assert_eq!(
-        app.cursor(ListId::Screen(Screen::Cases)).selected,
-        app.data.cases.len() - 1
-    );
+    assert_eq!(app.screens.cases.cursor.selected, app.data.cases.len() - 1);
     app.update(Action::Down);
-    assert_eq!(
-        app.cursor(ListId::Screen(Screen::Cases)).selected,
-        app.data.cases.len() - 1
-    );
+    assert_eq!(app.screens.cases.cursor.selected, app.data.cases.len() - 1);
     app.update(Action::Top);
-    assert_eq!(app.cursor(ListId::Screen(Screen::Cases)).selected, 0);
+    assert_eq!(app.screens.cases.cursor.selected, 0);
 }
 
 #[test]
 fn page_down_moves_by_the_rendered_page_height() {
     let mut app = demo_app(Some("astrid"));
     draw(&app, 120, 40);
-    let page = app.cursor(ListId::Screen(Screen::Cases)).page.get();
+    let page = app.screens.cases.cursor.page.get();
     assert!(page > 5, "a 40-line terminal shows more than five rows, got {page}");
     app.update(Action::PageDown);
-    assert_eq!(app.cursor(ListId::Screen(Screen::Cases)).selected, page);
+    assert_eq!(app.screens.cases.cursor.selected, page);
 }
 
 #[test]
@@ -111,7 +105,7 @@ fn ctrl_c_quits_and_q_quits() {
 #[test]
 fn a_user_nobody_named_is_asked_once_and_remembered() {
     let mut app = demo_app(None);
-    assert_eq!(app.popup, Some(Popup::WhoAmI { selected: 0 }));
+    assert!(matches!(&app.popup, Some(Popup::WhoAmI(picker)) if picker.selected() == 0));
     app.update(Action::Down);
     let effects = app.update(Action::Open);
     assert_eq!(app.me.as_ref().map(|m| m.as_str()), Some("brage"));

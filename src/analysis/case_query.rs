@@ -150,55 +150,176 @@ pub fn fuzzy(matcher: &SkimMatcherV2, text: &str, pattern: &str) -> Option<(i64,
     Some((score, positions))
 }
 
+/// A text folded for matching, with where each folded character came from
+/// in the original (æ folds to two characters), so matches can be shown.
+#[derive(Debug, Clone, PartialEq)]
+struct Folded {
+    text: String,
+    origin: Vec<usize>,
+}
+
+impl Folded {
+    fn new(text: &str) -> Self {
+        let mut folded = String::with_capacity(text.len());
+        let mut origin = Vec::with_capacity(text.len());
+        for (i, c) in text.chars().enumerate() {
+            let mut buffer = [0u8; 4];
+            for f in fold(c.encode_utf8(&mut buffer)).chars() {
+                folded.push(f);
+                origin.push(i);
+            }
+        }
+        Folded { text: folded, origin }
+    }
+
+    fn positions(&self, matcher: &SkimMatcherV2, pattern: &str) -> Vec<usize> {
+        let Some((_, indices)) = matcher.fuzzy_indices(&self.text, pattern) else {
+            return Vec::new();
+        };
+        let mut positions: Vec<usize> = indices
+            .into_iter()
+            .filter_map(|i| self.origin.get(i).copied())
+            .collect();
+        positions.dedup();
+        positions
+    }
+}
+
+/// What searching needs of every case, folded once per change of the study
+/// instead of once per keystroke.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchIndex {
+    entries: Vec<IndexEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct IndexEntry {
+    id: CaseId,
+    municipality: Folded,
+    id_text: Folded,
+    title: Folded,
+}
+
+impl SearchIndex {
+    pub fn build(data: &StudyData) -> Self {
+        SearchIndex {
+            entries: data
+                .cases
+                .values()
+                .map(|c| IndexEntry {
+                    id: c.case.id.clone(),
+                    municipality: Folded::new(&c.case.municipality),
+                    id_text: Folded::new(c.case.id.as_str()),
+                    title: Folded::new(&c.case.title),
+                })
+                .collect(),
+        }
+    }
+
+    /// The case at `entry`.
+    pub fn case_id(&self, entry: usize) -> Option<&CaseId> {
+        self.entries.get(entry).map(|e| &e.id)
+    }
+}
+
+/// A case that passed the query: its place in the search index and its score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub entry: usize,
+    pub score: i64,
+}
+
+/// Where the search matched in one case, for highlighting.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Matched {
+    pub in_municipality: Vec<usize>,
+    pub in_id: Vec<usize>,
+    pub in_title: Vec<usize>,
+}
+
 impl CaseQuery {
     pub fn is_empty(&self) -> bool {
         self.filters.values().all(BTreeSet::is_empty) && self.search.trim().is_empty()
     }
 
-    /// The cases that pass, best search matches first, then by the sort column.
-    pub fn apply<'a>(&self, data: &'a StudyData) -> Vec<Found<'a>> {
+    /// The same filters and a search that only narrows `earlier`'s: its
+    /// matches are a subset of the earlier ones.
+    pub fn narrows(&self, earlier: &CaseQuery) -> bool {
+        self.filters == earlier.filters && self.search.trim().starts_with(earlier.search.trim())
+    }
+
+    /// The cases that pass, best search matches first, then by the sort
+    /// column. With `within`, only those hits are tried (the previous
+    /// keystroke's, when this query narrows it).
+    pub fn hits(&self, data: &StudyData, index: &SearchIndex, within: Option<&[Hit]>) -> Vec<Hit> {
         let matcher = SkimMatcherV2::default();
-        let pattern = self.search.trim();
-        let mut found: Vec<Found> = data
-            .cases
-            .values()
-            .filter(|c| {
-                self.filters.iter().all(|(on, wanted)| {
-                    wanted.is_empty() || on.values_of(data, &c.case).iter().any(|v| wanted.contains(v))
-                })
-            })
-            .filter_map(|c| {
-                if pattern.is_empty() {
-                    return Some(Found {
-                        case: c,
-                        score: 0,
-                        in_municipality: vec![],
-                        in_id: vec![],
-                        in_title: vec![],
-                    });
+        let pattern = fold(self.search.trim());
+        let candidates: Box<dyn Iterator<Item = usize>> = match within {
+            Some(hits) => Box::new(hits.iter().map(|h| h.entry)),
+            None => Box::new(0..index.entries.len()),
+        };
+        let mut hits: Vec<(Hit, SortKey)> = candidates
+            .filter_map(|entry| {
+                let e = &index.entries[entry];
+                let case = &data.cases.get(&e.id)?.case;
+                let passes = self.filters.iter().all(|(on, wanted)| {
+                    wanted.is_empty() || on.values_of(data, case).iter().any(|v| wanted.contains(v))
+                });
+                if !passes {
+                    return None;
                 }
-                let m = fuzzy(&matcher, &c.case.municipality, pattern);
-                let i = fuzzy(&matcher, c.case.id.as_str(), pattern);
-                let t = fuzzy(&matcher, &c.case.title, pattern);
-                let score = [&m, &i, &t].iter().filter_map(|x| x.as_ref().map(|(s, _)| *s)).max()?;
-                let positions = |x: Option<(i64, Vec<usize>)>| x.map(|(_, p)| p).unwrap_or_default();
-                Some(Found {
-                    case: c,
-                    score,
-                    in_municipality: positions(m),
-                    in_id: positions(i),
-                    in_title: positions(t),
-                })
+                let score = if pattern.is_empty() {
+                    0
+                } else {
+                    [&e.municipality, &e.id_text, &e.title]
+                        .iter()
+                        .filter_map(|f| matcher.fuzzy_match(&f.text, &pattern))
+                        .max()?
+                };
+                Some((Hit { entry, score }, sort_key(data, case, self.sort)))
             })
             .collect();
-        found.sort_by(|a, b| {
+        hits.sort_by(|(a, ka), (b, kb)| {
             b.score.cmp(&a.score).then_with(|| {
-                let order = sort_key(data, &a.case.case, self.sort).cmp(&sort_key(data, &b.case.case, self.sort));
-                let order = if self.descending { order.reverse() } else { order };
-                order.then_with(|| a.case.case.id.cmp(&b.case.case.id))
+                let order = if self.descending { kb.cmp(ka) } else { ka.cmp(kb) };
+                order.then_with(|| index.entries[a.entry].id.cmp(&index.entries[b.entry].id))
             })
         });
-        found
+        hits.into_iter().map(|(hit, _)| hit).collect()
+    }
+
+    /// Where the search matches the case at `entry` (for the rows on screen).
+    pub fn matched(&self, index: &SearchIndex, entry: usize) -> Matched {
+        let pattern = fold(self.search.trim());
+        let Some(e) = index.entries.get(entry).filter(|_| !pattern.is_empty()) else {
+            return Matched::default();
+        };
+        let matcher = SkimMatcherV2::default();
+        Matched {
+            in_municipality: e.municipality.positions(&matcher, &pattern),
+            in_id: e.id_text.positions(&matcher, &pattern),
+            in_title: e.title.positions(&matcher, &pattern),
+        }
+    }
+
+    /// The cases that pass, in order, with where the search matched: for the
+    /// command line and tests, which ask once.
+    pub fn apply<'a>(&self, data: &'a StudyData) -> Vec<Found<'a>> {
+        let index = SearchIndex::build(data);
+        self.hits(data, &index, None)
+            .into_iter()
+            .filter_map(|hit| {
+                let case = data.cases.get(index.case_id(hit.entry)?)?;
+                let matched = self.matched(&index, hit.entry);
+                Some(Found {
+                    case,
+                    score: hit.score,
+                    in_municipality: matched.in_municipality,
+                    in_id: matched.in_id,
+                    in_title: matched.in_title,
+                })
+            })
+            .collect()
     }
 }
 
@@ -210,10 +331,11 @@ enum SortKey {
 }
 
 fn sort_key(data: &StudyData, case: &Case, column: Column) -> SortKey {
-    let position = |values: Vec<String>, value: Option<String>| {
+    let position = |values: &[String], value: &str| {
         SortKey::Number(
-            value
-                .and_then(|v| values.iter().position(|x| *x == v))
+            values
+                .iter()
+                .position(|x| x == value)
                 .map(|p| p as i64)
                 .unwrap_or(i64::MAX),
         )
@@ -222,7 +344,7 @@ fn sort_key(data: &StudyData, case: &Case, column: Column) -> SortKey {
         Column::Id => SortKey::Text(case.id.to_string()),
         Column::Municipality => SortKey::Text(fold(&case.municipality)),
         Column::SizeBand => SortKey::Number(case.population.map(|p| p as i64).unwrap_or(-1)),
-        Column::Region => position(data.study.strata.regions.clone(), Some(case.region.clone())),
+        Column::Region => position(&data.study.strata.regions, &case.region),
         Column::FocusArea => SortKey::Text(
             case.focus_area
                 .as_deref()

@@ -1,14 +1,18 @@
 //! The model and the update function: a key or an `Action` comes in, the
 //! state changes, and anything that touches the outside world (saving a
 //! file, the config) goes out as an `Effect` for the terminal loop to carry
-//! out. Tests drive `handle_key` and `update` directly.
+//! out. `App` holds the shared study, each screen's own state (`screens`),
+//! and what lies over the screens (a popup, a text field); it routes every
+//! action to the overlay or the active screen. Tests drive `handle_key` and
+//! `update` directly.
 
 use super::action::{Action, Mode, Screen};
 use super::input::{InputOutcome, InputPurpose, TextInput};
 use super::keymap::Keymap;
-use super::screens;
-use crate::analysis::case_query::{CaseQuery, FilterOn};
-use crate::domain::{CaseId, InformantId, ResearcherId, Stage, Stratum, StudyData};
+use super::screens::{self, Screens};
+use super::widgets::picker::Picker;
+use crate::analysis::case_query::FilterOn;
+use crate::domain::{CaseId, InformantId, RecruitmentStatus, ResearcherId, Stage, StudyData};
 use crate::ops::{Change, Ctx, OpError};
 use crate::store::identity::Config;
 use crate::store::private::Contacts;
@@ -32,89 +36,107 @@ impl Cursor {
     pub fn pick<'a, T>(&self, items: &'a [T]) -> Option<&'a T> {
         items.get(self.selected.min(items.len().saturating_sub(1)))
     }
-}
 
-/// Every list the user can move in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum ListId {
-    Screen(Screen),
-    ReviewConflicts,
-    ReviewAgreement,
-}
+    /// Back to the first row (after the rows changed).
+    pub fn to_top(&mut self) {
+        self.selected = 0;
+        self.offset.set(0);
+    }
 
-impl ListId {
-    pub fn all() -> impl Iterator<Item = ListId> {
-        Screen::ALL
-            .into_iter()
-            .map(ListId::Screen)
-            .chain([ListId::ReviewConflicts, ListId::ReviewAgreement])
+    /// Moves within `rows` rows.
+    pub fn step(&mut self, movement: Action, rows: usize) {
+        let page = self.page.get().max(1);
+        let last = rows.saturating_sub(1);
+        let current = self.selected.min(last);
+        self.selected = match movement {
+            Action::Up => current.saturating_sub(1),
+            Action::Down => (current + 1).min(last),
+            Action::Top => 0,
+            Action::Bottom => last,
+            Action::PageUp => current.saturating_sub(page),
+            Action::PageDown => (current + page).min(last),
+            _ => current,
+        };
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What lies over the screen and takes the keys first.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Popup {
     Help,
     /// Nobody said who is at the keyboard: pick a member of the team.
-    WhoAmI {
-        selected: usize,
-    },
+    WhoAmI(Picker<ResearcherId>),
     /// A yes/no question before something that cannot be undone.
     Confirm {
         question: String,
         on_yes: Pending,
     },
-    /// Choose one of a few items.
-    Picker {
-        title: String,
-        items: Vec<String>,
-        selected: usize,
-        purpose: PickerPurpose,
-    },
+    /// Choose one value; what it is for travels with the picker.
+    Choose(Choice),
 }
 
-/// What a choice in a picker is for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PickerPurpose {
-    /// Which dimension to filter on; then its value.
-    FilterOn,
-    FilterValue(FilterOn),
+/// A picker and what its chosen value goes on to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Choice {
+    /// Which dimension to filter the cases on; then its value.
+    FilterOn(Picker<FilterOn>),
+    FilterValue(FilterOn, Picker<String>),
     /// Where to move a case.
-    StageOf(CaseId),
+    Stage(CaseId, Picker<Stage>),
     /// Which status an informant now has.
-    StatusOf(InformantId),
+    Status(InformantId, Picker<RecruitmentStatus>),
     /// The county of a municipality reached by snowball.
-    ReferralCounty {
-        referrer: InformantId,
-        role: String,
-        municipality: String,
-    },
+    County(ReferralFlow, Picker<String>),
+}
+
+/// Adding someone an informant pointed to: what has been asked so far.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReferralFlow {
+    pub referrer: InformantId,
+    pub role: String,
+    pub municipality: String,
+}
+
+impl Choice {
+    /// The picker's title, labels and selected row, for drawing.
+    pub fn shown(&self) -> (&str, Vec<&str>, usize) {
+        fn of<T: Clone>(p: &Picker<T>) -> (&str, Vec<&str>, usize) {
+            (p.title.as_str(), p.labels().collect(), p.selected())
+        }
+        match self {
+            Choice::FilterOn(p) => of(p),
+            Choice::FilterValue(_, p) => of(p),
+            Choice::Stage(_, p) => of(p),
+            Choice::Status(_, p) => of(p),
+            Choice::County(_, p) => of(p),
+        }
+    }
+
+    /// Moves the picker's cursor.
+    fn navigate(&mut self, action: Action) {
+        fn step<T: Clone>(p: &mut Picker<T>, action: Action) {
+            match action {
+                Action::Up => p.up(),
+                Action::Down => p.down(),
+                Action::Top | Action::PageUp => p.top(),
+                Action::Bottom | Action::PageDown => p.bottom(),
+                _ => {}
+            }
+        }
+        match self {
+            Choice::FilterOn(p) => step(p, action),
+            Choice::FilterValue(_, p) => step(p, action),
+            Choice::Stage(_, p) => step(p, action),
+            Choice::Status(_, p) => step(p, action),
+            Choice::County(_, p) => step(p, action),
+        }
+    }
 }
 
 /// What a confirmed question goes on to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pending {
     SubmitReview(CaseId),
-}
-
-/// What the Review screen shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ReviewView {
-    #[default]
-    Queue,
-    Form,
-    Conflicts,
-    Agreement,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ReviewState {
-    pub view: ReviewView,
-    /// The case whose form is open.
-    pub case: Option<CaseId>,
-    /// The criterion the form's cursor is on.
-    pub criterion: usize,
-    /// On a scale past 9, the first digit typed, waiting for a possible second.
-    pub first_digit: Option<i32>,
 }
 
 /// Something the terminal loop must do on the update's behalf.
@@ -135,26 +157,11 @@ pub struct Unsaved {
     pub why: String,
 }
 
-/// The Coverage screen's choices.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CoverageState {
-    pub rows: Stratum,
-    pub columns: Stratum,
-    pub suggestions: bool,
-}
-
-impl Default for CoverageState {
-    fn default() -> Self {
-        CoverageState {
-            rows: Stratum::SizeBand,
-            columns: Stratum::Region,
-            suggestions: false,
-        }
-    }
-}
-
 pub struct App {
+    /// The study as loaded, and its revision: every change to it counts one
+    /// up, and the screens' cached view models are keyed by it.
     pub data: StudyData,
+    pub revision: u64,
     pub layout: Layout,
     pub stamps: Stamps,
     /// Problems found at load, shown in the status line.
@@ -164,16 +171,11 @@ pub struct App {
     pub me: Option<ResearcherId>,
     pub config: Config,
     pub keymap: Keymap,
+    /// The active screen, and every screen's own state.
     pub screen: Screen,
+    pub screens: Screens,
     pub popup: Option<Popup>,
     pub input: Option<TextInput>,
-    pub cursors: BTreeMap<ListId, Cursor>,
-    pub review: ReviewState,
-    /// The Cases screen's filters, search and sort.
-    pub cases: CaseQuery,
-    pub coverage: CoverageState,
-    /// The Recruitment screen shows the snowball tree (else informants by case).
-    pub recruitment_tree: bool,
     /// This user's private contacts: names shown beside pseudonyms, here only.
     pub contacts: Contacts,
     /// Where the private contacts are kept for this study and user.
@@ -192,8 +194,6 @@ pub struct App {
     pub should_quit: bool,
     /// The clock, replaceable in tests so timestamps are known.
     pub now: fn() -> DateTime<FixedOffset>,
-    /// What `cursor()` shows for a list not moved in yet.
-    unused_cursor: Cursor,
 }
 
 fn local_now() -> DateTime<FixedOffset> {
@@ -212,9 +212,10 @@ impl App {
         let (keymap, rejected) = Keymap::with_overrides(&config.keys);
         let message =
             (!rejected.is_empty()).then(|| format!("config: key overrides not understood: {}", rejected.join(", ")));
-        let popup = (me.is_none() && !data.study.team.is_empty()).then_some(Popup::WhoAmI { selected: 0 });
+        let popup = (me.is_none() && !data.study.team.is_empty()).then(|| Popup::WhoAmI(team_picker(&data)));
         App {
             data,
+            revision: 0,
             layout,
             stamps,
             problems,
@@ -223,13 +224,9 @@ impl App {
             config,
             keymap,
             screen: Screen::Cases,
+            screens: Screens::default(),
             popup,
             input: None,
-            cursors: ListId::all().map(|l| (l, Cursor::default())).collect(),
-            review: ReviewState::default(),
-            cases: CaseQuery::default(),
-            coverage: CoverageState::default(),
-            recruitment_tree: true,
             contacts: Contacts::default(),
             contacts_path: None,
             unsaved: Vec::new(),
@@ -239,25 +236,18 @@ impl App {
             refusal: None,
             should_quit: false,
             now: local_now,
-            unused_cursor: Cursor::default(),
         }
     }
 
-    /// The list the cursor keys move in right now.
-    pub fn active_list(&self) -> ListId {
-        match (self.screen, self.review.view) {
-            (Screen::Review, ReviewView::Conflicts) => ListId::ReviewConflicts,
-            (Screen::Review, ReviewView::Agreement) => ListId::ReviewAgreement,
-            (screen, _) => ListId::Screen(screen),
-        }
-    }
-
-    pub fn cursor(&self, list: ListId) -> &Cursor {
-        self.cursors.get(&list).unwrap_or(&self.unused_cursor)
+    /// The study, to change by hand (tests, imports): its revision moves on,
+    /// so every cached view model is computed again.
+    pub fn data_mut(&mut self) -> &mut StudyData {
+        self.revision += 1;
+        &mut self.data
     }
 
     pub fn mode(&self) -> Mode {
-        if self.screen == Screen::Review && self.review.view == ReviewView::Form {
+        if self.screen == Screen::Review && self.screens.review.in_form() {
             Mode::ReviewForm
         } else {
             Mode::Normal
@@ -287,11 +277,11 @@ impl App {
             let outcome = input.handle(key);
             if input.purpose == InputPurpose::Search {
                 // The list follows the search as it is typed.
-                self.cases.search = match &outcome {
+                let text = match &outcome {
                     InputOutcome::Cancelled => String::new(),
                     _ => input.text(),
                 };
-                self.select_first(ListId::Screen(Screen::Cases));
+                self.search_typed(text);
             }
             return match outcome {
                 InputOutcome::Editing => Vec::new(),
@@ -331,39 +321,43 @@ impl App {
         }
     }
 
-    /// The one place actions change the state.
+    /// The one place actions change the state: the overlay first, then what
+    /// every screen shares, then the active screen.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        match (&self.popup, action) {
-            (_, Action::Quit) => self.should_quit = true,
-            (Some(Popup::Help), Action::ToggleHelp | Action::Back) => self.popup = None,
-            (Some(Popup::Help), _) | (Some(Popup::Confirm { .. }), _) => {}
-            (Some(Popup::WhoAmI { selected }), action) => return self.update_who_am_i(*selected, action),
-            (Some(Popup::Picker { .. }), action) => return self.update_picker(action),
-            (None, Action::ToggleHelp) => self.popup = Some(Popup::Help),
-            (None, Action::Reload) => return vec![Effect::Reload],
-            (None, Action::NextScreen) => self.screen = self.screen.next(),
-            (None, Action::PreviousScreen) => self.screen = self.screen.previous(),
-            (None, Action::GoTo(screen)) => self.screen = screen,
-            (None, action) if self.screen == Screen::Review => return self.update_review(action),
-            (None, action) if self.screen == Screen::Cases && action.is_for_cases() => {
-                return self.update_cases(action)
+        if action == Action::Quit {
+            self.should_quit = true;
+            return Vec::new();
+        }
+        match &self.popup {
+            Some(Popup::Help) => {
+                if matches!(action, Action::ToggleHelp | Action::Back) {
+                    self.popup = None;
+                }
+                return Vec::new();
             }
-            (None, action) if self.screen == Screen::Recruitment && action.is_for_recruitment() => {
-                return self.update_recruitment(action)
+            Some(Popup::Confirm { .. }) => return Vec::new(),
+            Some(Popup::WhoAmI(_)) => return self.update_who_am_i(action),
+            Some(Popup::Choose(_)) => return self.update_choice(action),
+            None => {}
+        }
+        match action {
+            Action::ToggleHelp => self.popup = Some(Popup::Help),
+            Action::Reload => return vec![Effect::Reload],
+            Action::NextScreen => self.screen = self.screen.next(),
+            Action::PreviousScreen => self.screen = self.screen.previous(),
+            Action::GoTo(screen) => self.screen = screen,
+            action => {
+                return match self.screen {
+                    Screen::Cases => self.update_cases(action),
+                    Screen::Coverage => self.update_coverage(action),
+                    Screen::Review => self.update_review(action),
+                    Screen::Recruitment => self.update_recruitment(action),
+                    Screen::Interviews | Screen::Themes => {
+                        self.move_cursor(action);
+                        Vec::new()
+                    }
+                }
             }
-            (None, Action::CycleRows) if self.screen == Screen::Coverage => {
-                self.coverage.rows = next_stratum(self.coverage.rows, self.coverage.columns)
-            }
-            (None, Action::CycleColumns) if self.screen == Screen::Coverage => {
-                self.coverage.columns = next_stratum(self.coverage.columns, self.coverage.rows)
-            }
-            (None, Action::ToggleSuggestions) if self.screen == Screen::Coverage => {
-                self.coverage.suggestions = !self.coverage.suggestions
-            }
-            (None, Action::Up | Action::Down | Action::Top | Action::Bottom | Action::PageUp | Action::PageDown) => {
-                self.move_cursor(action)
-            }
-            (None, _) => {}
         }
         Vec::new()
     }
@@ -372,6 +366,7 @@ impl App {
     /// on disk). Unsaved work of mine stays listed, to be kept on quit.
     pub fn replace_study(&mut self, loaded: crate::store::Loaded) {
         self.data = loaded.data;
+        self.revision += 1;
         self.stamps = loaded.stamps;
         self.problems = loaded.problems;
         self.failed = loaded.failed;
@@ -394,6 +389,7 @@ impl App {
         };
         match op(&ctx, &mut self.data) {
             Ok(change) => {
+                self.revision += 1;
                 self.message = Some(change.summary_line());
                 vec![Effect::Apply(change)]
             }
@@ -405,137 +401,83 @@ impl App {
     }
 
     /// Says why a change was not made: in the status line, and in full above it.
-    pub(super) fn refuse(&mut self, why: String) {
+    pub(crate) fn refuse(&mut self, why: String) {
         self.message = Some(why.clone());
         self.refusal = Some(why);
     }
 
-    /// Puts the cursor of `list` back on its first row (after the rows changed).
-    pub(super) fn select_first(&mut self, list: ListId) {
-        if let Some(cursor) = self.cursors.get_mut(&list) {
-            cursor.selected = 0;
-            cursor.offset.set(0);
+    /// Moves the cursor of the list the active screen shows.
+    pub(crate) fn move_cursor(&mut self, movement: Action) {
+        let view = self.view();
+        let Some((rows, list)) = screens::active_list(&self.screens, self.screen, &view) else {
+            return;
+        };
+        self.screens.cursor_mut(list).step(movement, rows);
+    }
+
+    fn update_choice(&mut self, action: Action) -> Vec<Effect> {
+        let Some(Popup::Choose(mut choice)) = self.popup.take() else {
+            return Vec::new();
+        };
+        match action {
+            Action::Back => Vec::new(),
+            Action::Open => self.chose(choice),
+            movement => {
+                choice.navigate(movement);
+                self.popup = Some(Popup::Choose(choice));
+                Vec::new()
+            }
         }
     }
 
-    fn update_picker(&mut self, action: Action) -> Vec<Effect> {
-        let Some(Popup::Picker {
-            title,
-            items,
-            selected,
-            purpose,
-        }) = self.popup.take()
-        else {
-            return Vec::new();
+    /// What the chosen value goes on to do.
+    fn chose(&mut self, choice: Choice) -> Vec<Effect> {
+        match choice {
+            Choice::FilterOn(p) => p.value().copied().map(|on| self.picked_filter_on(on)),
+            Choice::FilterValue(on, p) => p.value().cloned().map(|v| self.picked_filter_value(on, v)),
+            Choice::Stage(case, p) => p.value().copied().map(|to| self.picked_stage(case, to)),
+            Choice::Status(informant, p) => p.value().copied().map(|s| self.picked_status(informant, s)),
+            Choice::County(flow, p) => p.value().cloned().map(|county| self.picked_county(flow, county)),
         };
-        let last = items.len().saturating_sub(1);
-        let selected = match action {
-            Action::Up => selected.saturating_sub(1),
-            Action::Down => (selected + 1).min(last),
-            Action::Top => 0,
-            Action::Bottom => last,
-            Action::Back => return Vec::new(),
-            Action::Open => {
-                return items
-                    .get(selected)
-                    .map(|item| self.picked(purpose, item.clone()))
-                    .unwrap_or_default()
-            }
-            _ => selected,
-        };
-        self.popup = Some(Popup::Picker {
-            title,
-            items,
-            selected,
-            purpose,
-        });
         Vec::new()
     }
 
-    pub(super) fn move_cursor(&mut self, movement: Action) {
-        let list = self.active_list();
-        let rows = screens::row_count(self, list);
-        let cursor = self.cursors.entry(list).or_default();
-        let page = cursor.page.get().max(1);
-        let last = rows.saturating_sub(1);
-        cursor.selected = match movement {
-            Action::Up => cursor.selected.saturating_sub(1),
-            Action::Down => (cursor.selected + 1).min(last),
-            Action::Top => 0,
-            Action::Bottom => last,
-            Action::PageUp => cursor.selected.saturating_sub(page),
-            Action::PageDown => (cursor.selected + page).min(last),
-            _ => cursor.selected,
+    fn update_who_am_i(&mut self, action: Action) -> Vec<Effect> {
+        let Some(Popup::WhoAmI(mut picker)) = self.popup.take() else {
+            return Vec::new();
         };
-    }
-
-    fn update_who_am_i(&mut self, selected: usize, action: Action) -> Vec<Effect> {
-        let team = self.data.study.team.len();
-        let selected = match action {
-            Action::Up => selected.saturating_sub(1),
-            Action::Down => (selected + 1).min(team.saturating_sub(1)),
-            Action::Top => 0,
-            Action::Bottom => team.saturating_sub(1),
+        match action {
+            Action::Up => picker.up(),
+            Action::Down => picker.down(),
+            Action::Top => picker.top(),
+            Action::Bottom => picker.bottom(),
             Action::Back => {
-                self.popup = None;
                 self.message = Some("not saying who you are: changes that need an author are off".to_string());
                 return Vec::new();
             }
             Action::Open => {
-                self.popup = None;
-                let Some(researcher) = self.data.study.team.get(selected) else {
+                let Some(researcher) = picker.value().cloned() else {
                     return Vec::new();
                 };
-                self.me = Some(researcher.id.clone());
-                self.config.user = Some(researcher.id.clone());
-                self.message = Some(format!("you are {}; remembered in your config file", researcher.id));
+                self.me = Some(researcher.clone());
+                self.config.user = Some(researcher.clone());
+                self.message = Some(format!("you are {researcher}; remembered in your config file"));
                 return vec![Effect::SaveConfig(self.config.clone())];
             }
-            _ => selected,
-        };
-        self.popup = Some(Popup::WhoAmI { selected });
+            _ => {}
+        }
+        self.popup = Some(Popup::WhoAmI(picker));
         Vec::new()
     }
 }
 
-/// The next stratum for a matrix axis, skipping the other axis's.
-fn next_stratum(current: Stratum, other: Stratum) -> Stratum {
-    let all = Stratum::ALL;
-    let mut i = all.iter().position(|s| *s == current).unwrap_or(0);
-    loop {
-        i = (i + 1) % all.len();
-        if all[i] != other {
-            return all[i];
-        }
-    }
-}
-
-impl Action {
-    fn is_for_recruitment(self) -> bool {
-        matches!(
-            self,
-            Action::ToggleTree | Action::AdvanceStatus | Action::AddReferral | Action::OpenInterviews
-        )
-    }
-
-    fn is_for_cases(self) -> bool {
-        matches!(
-            self,
-            Action::Search
-                | Action::AddFilter
-                | Action::ClearFilters
-                | Action::SortNext
-                | Action::SortReverse
-                | Action::MoveStage
-        )
-    }
-}
-
-/// A stage label for pickers.
-pub fn stage_items(current: Stage) -> Vec<String> {
-    Stage::ALL
+/// The team, to say who is at the keyboard.
+fn team_picker(data: &StudyData) -> Picker<ResearcherId> {
+    let items = data
+        .study
+        .team
         .iter()
-        .filter(|s| **s != current)
-        .map(|s| s.label().to_string())
-        .collect()
+        .map(|r| (format!("{} ({})", r.name, r.id), r.id.clone()))
+        .collect();
+    Picker::new(" Who are you? Enter picks, Esc skips ", items)
 }

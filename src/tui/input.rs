@@ -3,6 +3,7 @@
 //! Enter to confirm a one-line field, Ctrl-S to confirm any field and Esc
 //! to close it.
 
+use super::app::ReferralFlow;
 use crate::domain::{Answer, CaseId, CriterionId, InformantId, RecruitmentStatus, Stage};
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -58,9 +59,7 @@ pub enum InputPurpose {
     },
     /// For a municipality that is not a case yet: its population.
     ReferralPopulation {
-        referrer: InformantId,
-        role: String,
-        municipality: String,
+        flow: ReferralFlow,
         county: String,
     },
 }

@@ -4,13 +4,12 @@
 
 pub mod action;
 pub mod app;
-mod cases_update;
+pub mod cache;
+mod confirm;
 pub mod disk_watch;
 pub mod effects;
 pub mod input;
 pub mod keymap;
-mod recruitment_update;
-mod review_update;
 pub mod screens;
 pub mod view;
 pub mod widgets;

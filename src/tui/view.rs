@@ -45,11 +45,14 @@ pub fn render(frame: &mut Frame, app: &App) {
     }
     match &app.popup {
         Some(Popup::Help) => help::render(frame, body, &app.keymap, app.screen, app.mode()),
-        Some(Popup::WhoAmI { selected }) => render_who_am_i(frame, body, app, *selected),
+        Some(Popup::WhoAmI(picker)) => {
+            render_who_am_i(frame, body, &picker.labels().collect::<Vec<_>>(), picker.selected())
+        }
         Some(Popup::Confirm { question, .. }) => render_question(frame, body, question),
-        Some(Popup::Picker {
-            title, items, selected, ..
-        }) => render_picker(frame, body, title, items, *selected),
+        Some(Popup::Choose(choice)) => {
+            let (title, items, selected) = choice.shown();
+            render_picker(frame, body, title, &items, selected)
+        }
         None => {}
     }
     if let Some(input) = &app.input {
@@ -77,8 +80,8 @@ fn render_refusal(frame: &mut Frame, area: Rect, text: &str) {
     );
 }
 
-fn render_picker(frame: &mut Frame, area: Rect, title: &str, items: &[String], selected: usize) {
-    let list_items: Vec<ListItem> = items.iter().map(|i| ListItem::new(Line::raw(i.clone()))).collect();
+fn render_picker(frame: &mut Frame, area: Rect, title: &str, items: &[&str], selected: usize) {
+    let list_items: Vec<ListItem> = items.iter().map(|i| ListItem::new(Line::raw(i.to_string()))).collect();
     let width = items
         .iter()
         .map(|i| i.chars().count())
@@ -126,14 +129,8 @@ fn render_input(frame: &mut Frame, area: Rect, input: &TextInput) {
     );
 }
 
-fn render_who_am_i(frame: &mut Frame, area: Rect, app: &App, selected: usize) {
-    let items: Vec<ListItem> = app
-        .data
-        .study
-        .team
-        .iter()
-        .map(|r| ListItem::new(Line::raw(format!("{} ({})", r.name, r.id))))
-        .collect();
+fn render_who_am_i(frame: &mut Frame, area: Rect, labels: &[&str], selected: usize) {
+    let items: Vec<ListItem> = labels.iter().map(|l| ListItem::new(Line::raw(l.to_string()))).collect();
     let height = (items.len() as u16 + 4).min(area.height);
     let popup = help::centered(area, 50.min(area.width), height);
     frame.render_widget(Clear, popup);

@@ -1,5 +1,8 @@
-//! One file per screen; each renders from the model and says how many rows
-//! its list has (so the update function can bound the cursor).
+//! The screens. Each is a folder: its state (`mod.rs`, with the view models
+//! it caches per change of the study), its part of the update function
+//! (`update.rs`) and its view (`view.rs`). A view reads its own state and the
+//! study through `View`, never the whole `App`. Adding a screen means a
+//! folder, a field in `Screens` and an arm in the three functions below.
 
 pub mod cases;
 pub mod coverage;
@@ -9,31 +12,99 @@ pub mod review;
 pub mod themes;
 
 use super::action::Screen;
-use super::app::{App, ListId};
+use super::app::{App, Cursor};
+use super::input::TextInput;
+use crate::domain::{ResearcherId, StudyData};
+use crate::store::private::Contacts;
 use ratatui::layout::Rect;
 use ratatui::Frame;
 
-pub fn row_count(app: &App, list: ListId) -> usize {
-    match list {
-        ListId::Screen(Screen::Cases) => cases::rows(app).len(),
-        ListId::Screen(Screen::Coverage) => coverage::rows(app).len(),
-        ListId::Screen(Screen::Review) => review::rows(app).len(),
-        ListId::Screen(Screen::Recruitment) => recruitment::rows(app).len(),
-        ListId::Screen(Screen::Interviews) => interviews::rows(app).len(),
-        ListId::Screen(Screen::Themes) => themes::rows(app).len(),
-        ListId::ReviewConflicts => review::conflict_rows(app).len(),
-        ListId::ReviewAgreement => review::agreement_rows(app).len(),
+/// Every screen's own state.
+#[derive(Debug, Default)]
+pub struct Screens {
+    pub cases: cases::CasesScreen,
+    pub coverage: coverage::CoverageScreen,
+    pub review: review::ReviewScreen,
+    pub recruitment: recruitment::RecruitmentScreen,
+    pub interviews: interviews::InterviewsScreen,
+    pub themes: themes::ThemesScreen,
+}
+
+/// What a view may read besides its own state: the study (and its revision,
+/// which keys every cached view model), who I am, my private contacts, and
+/// the text field being typed in, if any.
+#[derive(Clone, Copy)]
+pub struct View<'a> {
+    pub data: &'a StudyData,
+    pub revision: u64,
+    pub me: Option<&'a ResearcherId>,
+    pub contacts: &'a Contacts,
+    pub input: Option<&'a TextInput>,
+}
+
+impl App {
+    /// What the views of this app may read.
+    pub fn view(&self) -> View<'_> {
+        View {
+            data: &self.data,
+            revision: self.revision,
+            me: self.me.as_ref(),
+            contacts: &self.contacts,
+            input: self.input.as_ref(),
+        }
+    }
+}
+
+/// The list the cursor keys move in on `screen`, and how many rows it has.
+pub fn active_list(screens: &Screens, screen: Screen, view: &View) -> Option<(usize, ListRef)> {
+    Some(match screen {
+        Screen::Cases => (screens.cases.rows(view).len(), ListRef::Cases),
+        Screen::Coverage => (screens.coverage.progress(view).0.len(), ListRef::Coverage),
+        Screen::Review => return screens.review.active_list(view),
+        Screen::Recruitment => (screens.recruitment.rows(view).len(), ListRef::Recruitment),
+        Screen::Interviews => (screens.interviews.rows(view).len(), ListRef::Interviews),
+        Screen::Themes => (screens.themes.rows(view).len(), ListRef::Themes),
+    })
+}
+
+/// Which screen's cursor a movement applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListRef {
+    Cases,
+    Coverage,
+    ReviewQueue,
+    ReviewConflicts,
+    ReviewAgreement,
+    Recruitment,
+    Interviews,
+    Themes,
+}
+
+impl Screens {
+    pub fn cursor_mut(&mut self, list: ListRef) -> &mut Cursor {
+        match list {
+            ListRef::Cases => &mut self.cases.cursor,
+            ListRef::Coverage => &mut self.coverage.cursor,
+            ListRef::ReviewQueue => &mut self.review.queue_cursor,
+            ListRef::ReviewConflicts => &mut self.review.conflicts_cursor,
+            ListRef::ReviewAgreement => &mut self.review.agreement_cursor,
+            ListRef::Recruitment => &mut self.recruitment.cursor,
+            ListRef::Interviews => &mut self.interviews.cursor,
+            ListRef::Themes => &mut self.themes.cursor,
+        }
     }
 }
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    let view = app.view();
+    let screens = &app.screens;
     match app.screen {
-        Screen::Cases => cases::render(frame, area, app),
-        Screen::Coverage => coverage::render(frame, area, app),
-        Screen::Review => review::render(frame, area, app),
-        Screen::Recruitment => recruitment::render(frame, area, app),
-        Screen::Interviews => interviews::render(frame, area, app),
-        Screen::Themes => themes::render(frame, area, app),
+        Screen::Cases => cases::view::render(frame, area, &screens.cases, &view),
+        Screen::Coverage => coverage::view::render(frame, area, &screens.coverage, &view),
+        Screen::Review => review::view::render(frame, area, &screens.review, &view),
+        Screen::Recruitment => recruitment::view::render(frame, area, &screens.recruitment, &view),
+        Screen::Interviews => interviews::view::render(frame, area, &screens.interviews, &view),
+        Screen::Themes => themes::view::render(frame, area, &screens.themes, &view),
     }
 }
 

@@ -1,5 +1,7 @@
 //! Small pieces the screens share.
 
+pub mod editor;
 pub mod help;
+pub mod picker;
 pub mod selectable_table;
 pub mod status_line;

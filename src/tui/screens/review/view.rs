@@ -1,46 +1,17 @@
-//! The Review screen: my queue; the blind review form (the other reviewer's
-//! answers appear only once mine is submitted); the conflicts between
-//! reviewers; and the agreement per criterion.
+//! The Review screen's view: the queue, the form, the conflicts and the
+//! agreement, from the lists the screen keeps per change.
 
-use crate::analysis::conflicts::{case_conflicts, resolution_state, Conflict, ResolutionState};
-use crate::analysis::review_agreement::{study_agreement, CriterionAgreement};
+use super::super::View;
+use super::{ConflictRow, ReviewScreen, ReviewView};
+use crate::analysis::conflicts::{case_conflicts, resolution_state, ResolutionState};
 use crate::domain::blind::visible_reviews;
 use crate::domain::*;
-use crate::tui::action::Screen;
-use crate::tui::app::{App, ListId, ReviewView};
 use crate::tui::widgets::selectable_table;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Wrap};
 use ratatui::Frame;
-
-/// The cases assigned to me.
-pub fn rows(app: &App) -> Vec<&CaseData> {
-    let Some(me) = &app.me else { return Vec::new() };
-    app.data
-        .cases
-        .values()
-        .filter(|c| c.case.reviewers.contains(me))
-        .collect()
-}
-
-/// Every conflict between two submitted reviews, with whether it is resolved.
-pub fn conflict_rows(app: &App) -> Vec<(CaseId, Conflict, bool)> {
-    app.data
-        .cases
-        .values()
-        .flat_map(|c| {
-            case_conflicts(&app.data.study, c, app.me.as_ref())
-                .into_iter()
-                .map(|(conflict, resolved)| (c.case.id.clone(), conflict, resolved))
-        })
-        .collect()
-}
-
-pub fn agreement_rows(app: &App) -> Vec<CriterionAgreement> {
-    study_agreement(&app.data, app.me.as_ref())
-}
 
 fn my_state(case: &CaseData, me: &ResearcherId) -> &'static str {
     match case.reviews.get(me) {
@@ -50,8 +21,8 @@ fn my_state(case: &CaseData, me: &ResearcherId) -> &'static str {
     }
 }
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let Some(me) = &app.me else {
+pub fn render(frame: &mut Frame, area: Rect, state: &ReviewScreen, view: &View) {
+    let Some(me) = view.me else {
         let text = "Who are you? Start casebook with --as ID, set CASEBOOK_USER, or pick yourself when asked: the review queue is personal.";
         frame.render_widget(
             Paragraph::new(text)
@@ -62,7 +33,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         return;
     };
     let [views_area, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
-    let conflicts = conflict_rows(app);
+    let conflicts = state.conflicts(view);
     let open = conflicts.iter().filter(|(_, _, resolved)| !resolved).count();
     let view_tab = |key: &str, label: String, active: bool| {
         let style = if active {
@@ -72,69 +43,68 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         };
         Span::styled(format!(" {key} {label} "), style)
     };
-    let view = app.review.view;
+    let shown = state.view;
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             view_tab(
                 "m",
-                format!("My queue ({})", rows(app).len()),
-                matches!(view, ReviewView::Queue | ReviewView::Form),
+                format!("My queue ({})", state.queue(view).len()),
+                matches!(shown, ReviewView::Queue | ReviewView::Form),
             ),
             Span::raw(" "),
             view_tab(
                 "c",
                 format!("Conflicts ({open} open of {})", conflicts.len()),
-                view == ReviewView::Conflicts,
+                shown == ReviewView::Conflicts,
             ),
             Span::raw(" "),
-            view_tab("a", "Agreement".to_string(), view == ReviewView::Agreement),
+            view_tab("a", "Agreement".to_string(), shown == ReviewView::Agreement),
         ])),
         views_area,
     );
-    match view {
-        ReviewView::Queue => render_queue(frame, body, app, me),
-        ReviewView::Form => render_form(frame, body, app, me),
-        ReviewView::Conflicts => render_conflicts(frame, body, app, &conflicts),
-        ReviewView::Agreement => render_agreement(frame, body, app),
+    match shown {
+        ReviewView::Queue => render_queue(frame, body, state, view, me),
+        ReviewView::Form => render_form(frame, body, state, view, me),
+        ReviewView::Conflicts => render_conflicts(frame, body, state, view, &conflicts),
+        ReviewView::Agreement => render_agreement(frame, body, state, view),
     }
 }
 
-fn render_queue(frame: &mut Frame, area: Rect, app: &App, me: &ResearcherId) {
-    let queue = rows(app);
+fn render_queue(frame: &mut Frame, area: Rect, state: &ReviewScreen, view: &View, me: &ResearcherId) {
+    let ids = state.queue(view);
+    let queue: Vec<&CaseData> = ids.iter().filter_map(|id| view.data.cases.get(id)).collect();
     let submitted = queue.iter().filter(|c| my_state(c, me) == "submitted").count();
     let [table_area, side] = Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(area);
     let header = Row::new(["Case", "Municipality", "Mine", "Other reviewer", "Conflicts"]);
-    let table_rows: Vec<Row> = queue
-        .iter()
-        .map(|c| {
-            let other = c
-                .case
-                .reviewers
-                .iter()
-                .find(|r| *r != me)
-                .map(|r| r.to_string())
-                .unwrap_or_default();
-            // Blind review: nothing of the other review shows before mine is submitted.
-            let conflicts = if my_state(c, me) == "submitted" {
-                let all = case_conflicts(&app.data.study, c, Some(me));
-                let open = all.iter().filter(|(_, resolved)| !resolved).count();
-                match (all.len(), open) {
-                    (0, _) => String::new(),
-                    (n, 0) => format!("{n} resolved"),
-                    (_, open) => format!("{open} open"),
-                }
-            } else {
-                "hidden".to_string()
-            };
-            Row::new([
-                c.case.id.to_string(),
-                c.case.municipality.clone(),
-                my_state(c, me).to_string(),
-                other,
-                conflicts,
-            ])
-        })
-        .collect();
+    let row = |i: usize| {
+        let c = queue[i];
+        let other = c
+            .case
+            .reviewers
+            .iter()
+            .find(|r| *r != me)
+            .map(|r| r.to_string())
+            .unwrap_or_default();
+        // Blind review: nothing of the other review shows before mine is submitted.
+        let conflicts = if my_state(c, me) == "submitted" {
+            let all = case_conflicts(&view.data.study, c, Some(me));
+            let open = all.iter().filter(|(_, resolved)| !resolved).count();
+            match (all.len(), open) {
+                (0, _) => String::new(),
+                (n, 0) => format!("{n} resolved"),
+                (_, open) => format!("{open} open"),
+            }
+        } else {
+            "hidden".to_string()
+        };
+        Row::new([
+            c.case.id.to_string(),
+            c.case.municipality.clone(),
+            my_state(c, me).to_string(),
+            other,
+            conflicts,
+        ])
+    };
     let widths = [
         Constraint::Length(11),
         Constraint::Length(13),
@@ -142,7 +112,7 @@ fn render_queue(frame: &mut Frame, area: Rect, app: &App, me: &ResearcherId) {
         Constraint::Length(14),
         Constraint::Fill(1),
     ];
-    let cursor = app.cursor(ListId::Screen(Screen::Review));
+    let cursor = &state.queue_cursor;
     let title = format!(
         " My review queue ({me}): {submitted} of {} submitted · Enter opens ",
         queue.len()
@@ -152,7 +122,8 @@ fn render_queue(frame: &mut Frame, area: Rect, app: &App, me: &ResearcherId) {
         table_area,
         Block::bordered().title(title),
         header,
-        table_rows,
+        queue.len(),
+        row,
         &widths,
         cursor,
     );
@@ -183,8 +154,8 @@ fn render_case_facts(frame: &mut Frame, area: Rect, case: Option<&CaseData>) {
         }
         lines.push(Line::raw(format!(
             "granted {} of {} applied",
-            super::kroner(case.amount_granted()),
-            super::kroner(case.amount_applied())
+            super::super::kroner(case.amount_granted()),
+            super::super::kroner(case.amount_applied())
         )));
         lines.push(Line::raw(""));
         lines.push(Line::styled("Documents", Style::new().add_modifier(Modifier::BOLD)));
@@ -201,8 +172,8 @@ fn render_case_facts(frame: &mut Frame, area: Rect, case: Option<&CaseData>) {
     );
 }
 
-fn render_form(frame: &mut Frame, area: Rect, app: &App, me: &ResearcherId) {
-    let Some(case) = app.review.case.as_ref().and_then(|id| app.data.cases.get(id)) else {
+fn render_form(frame: &mut Frame, area: Rect, state: &ReviewScreen, view: &View, me: &ResearcherId) {
+    let Some(case) = state.case.as_ref().and_then(|id| view.data.cases.get(id)) else {
         return;
     };
     let [facts_area, form_area] =
@@ -214,8 +185,8 @@ fn render_form(frame: &mut Frame, area: Rect, app: &App, me: &ResearcherId) {
         .find(|review| &review.reviewer != me)
         .map(|review| (&review.reviewer, review));
     let mut lines = Vec::new();
-    for (i, criterion) in app.data.study.criteria.iter().enumerate() {
-        let here = i == app.review.criterion;
+    for (i, criterion) in view.data.study.criteria.iter().enumerate() {
+        let here = i == state.criterion;
         let marker = if here { "▶ " } else { "  " };
         let style = if here {
             Style::new().add_modifier(Modifier::BOLD)
@@ -273,31 +244,31 @@ fn render_form(frame: &mut Frame, area: Rect, app: &App, me: &ResearcherId) {
     );
 }
 
-fn render_conflicts(frame: &mut Frame, area: Rect, app: &App, conflicts: &[(CaseId, Conflict, bool)]) {
+fn render_conflicts(frame: &mut Frame, area: Rect, state: &ReviewScreen, view: &View, conflicts: &[ConflictRow]) {
     let header = Row::new(["Case", "Municipality", "Criterion", "First", "Second", "Status"]);
-    let table_rows: Vec<Row> = conflicts
-        .iter()
-        .map(|(case, c, resolved)| {
-            let data = &app.data.cases[case];
-            let status = match resolution_state(data, &c.criterion) {
-                ResolutionState::Agreed(_) if *resolved => {
-                    let r = data.resolutions.values().find_map(|r| r.resolved.get(&c.criterion));
-                    r.map(|r| format!("agreed {} ({}, {})", r.value.label(), r.by, r.at.format("%Y-%m-%d")))
-                        .unwrap_or_default()
-                }
-                ResolutionState::Disputed(_) => "resolved differently · Enter resolves".to_string(),
-                _ => "open · Enter resolves".to_string(),
-            };
-            Row::new([
-                case.to_string(),
-                data.case.municipality.clone(),
-                c.criterion.to_string(),
-                format!("{} {}", c.first.0, c.first.1.label()),
-                format!("{} {}", c.second.0, c.second.1.label()),
-                status,
-            ])
-        })
-        .collect();
+    let row = |i: usize| {
+        let (case, c, resolved) = &conflicts[i];
+        let Some(data) = view.data.cases.get(case) else {
+            return Row::default();
+        };
+        let status = match resolution_state(data, &c.criterion) {
+            ResolutionState::Agreed(_) if *resolved => {
+                let r = data.resolutions.values().find_map(|r| r.resolved.get(&c.criterion));
+                r.map(|r| format!("agreed {} ({}, {})", r.value.label(), r.by, r.at.format("%Y-%m-%d")))
+                    .unwrap_or_default()
+            }
+            ResolutionState::Disputed(_) => "resolved differently · Enter resolves".to_string(),
+            _ => "open · Enter resolves".to_string(),
+        };
+        Row::new([
+            case.to_string(),
+            data.case.municipality.clone(),
+            c.criterion.to_string(),
+            format!("{} {}", c.first.0, c.first.1.label()),
+            format!("{} {}", c.second.0, c.second.1.label()),
+            status,
+        ])
+    };
     let widths = [
         Constraint::Length(11),
         Constraint::Length(13),
@@ -311,13 +282,15 @@ fn render_conflicts(frame: &mut Frame, area: Rect, app: &App, conflicts: &[(Case
         area,
         Block::bordered().title(" Conflicts between the two reviews of a case "),
         header,
-        table_rows,
+        conflicts.len(),
+        row,
         &widths,
-        app.cursor(ListId::ReviewConflicts),
+        &state.conflicts_cursor,
     );
 }
 
-fn render_agreement(frame: &mut Frame, area: Rect, app: &App) {
+fn render_agreement(frame: &mut Frame, area: Rect, state: &ReviewScreen, view: &View) {
+    let agreement = state.agreement(view);
     let fixed = |v: Option<f64>| v.map(|x| format!("{x:.3}")).unwrap_or_else(|| "—".to_string());
     let header = Row::new([
         "Criterion",
@@ -330,42 +303,40 @@ fn render_agreement(frame: &mut Frame, area: Rect, app: &App) {
         "Conflicts",
         "Note",
     ]);
-    let table_rows: Vec<Row> = agreement_rows(app)
-        .iter()
-        .map(|c| {
-            let kappas: Vec<f64> = c.pairs.iter().filter_map(|p| p.cohen_kappa).collect();
-            let range = match (
-                kappas.iter().copied().reduce(f64::min),
-                kappas.iter().copied().reduce(f64::max),
-            ) {
-                (Some(lo), Some(hi)) => format!("{lo:.2}–{hi:.2}"),
-                _ => "—".to_string(),
-            };
-            let note = if c.kappa_paradox {
-                "kappa low, agreement high: skewed answers"
-            } else {
-                ""
-            };
-            Row::new([
-                c.criterion.to_string(),
-                c.level.to_string(),
-                c.units.to_string(),
-                fixed(c.krippendorff_alpha),
-                c.reading.to_string(),
-                c.percent_agreement
-                    .map(|p| format!("{:.0} %", p * 100.0))
-                    .unwrap_or_default(),
-                range,
-                format!("{} open, {} resolved", c.conflicts_open, c.conflicts_resolved),
-                note.to_string(),
-            ])
-            .style(if c.kappa_paradox {
-                Style::new().fg(Color::Yellow)
-            } else {
-                Style::new()
-            })
+    let row = |i: usize| {
+        let c = &agreement[i];
+        let kappas: Vec<f64> = c.pairs.iter().filter_map(|p| p.cohen_kappa).collect();
+        let range = match (
+            kappas.iter().copied().reduce(f64::min),
+            kappas.iter().copied().reduce(f64::max),
+        ) {
+            (Some(lo), Some(hi)) => format!("{lo:.2}–{hi:.2}"),
+            _ => "—".to_string(),
+        };
+        let note = if c.kappa_paradox {
+            "kappa low, agreement high: skewed answers"
+        } else {
+            ""
+        };
+        Row::new([
+            c.criterion.to_string(),
+            c.level.to_string(),
+            c.units.to_string(),
+            fixed(c.krippendorff_alpha),
+            c.reading.to_string(),
+            c.percent_agreement
+                .map(|p| format!("{:.0} %", p * 100.0))
+                .unwrap_or_default(),
+            range,
+            format!("{} open, {} resolved", c.conflicts_open, c.conflicts_resolved),
+            note.to_string(),
+        ])
+        .style(if c.kappa_paradox {
+            Style::new().fg(Color::Yellow)
+        } else {
+            Style::new()
         })
-        .collect();
+    };
     let widths = [
         Constraint::Length(19),
         Constraint::Length(8),
@@ -383,8 +354,9 @@ fn render_agreement(frame: &mut Frame, area: Rect, app: &App) {
         area,
         Block::bordered().title(title),
         header,
-        table_rows,
+        agreement.len(),
+        row,
         &widths,
-        app.cursor(ListId::ReviewAgreement),
+        &state.agreement_cursor,
     );
 }

@@ -5,54 +5,16 @@
 //! Names from the private store appear beside pseudonyms here, for the local
 //! user only.
 
-use crate::analysis::recruitment::{is_dead_end, next_step, recruitment};
-use crate::analysis::waves::{waves, TreeNode};
+use super::super::View;
+use super::RecruitmentScreen;
+use crate::analysis::recruitment::{is_dead_end, next_step};
 use crate::domain::*;
-use crate::tui::action::Screen;
-use crate::tui::app::{App, ListId};
 use crate::tui::widgets::selectable_table;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Wrap};
 use ratatui::Frame;
-
-/// One line of the list: an informant, indented by its depth in the tree.
-pub struct RecruitRow<'a> {
-    pub depth: usize,
-    pub informant: &'a Informant,
-    pub wave: Option<u32>,
-}
-
-pub fn rows(app: &App) -> Vec<RecruitRow<'_>> {
-    if app.recruitment_tree {
-        fn walk<'a>(nodes: &[TreeNode], depth: usize, app: &'a App, out: &mut Vec<RecruitRow<'a>>) {
-            for node in nodes {
-                if let Some(informant) = app.data.informant(&node.id) {
-                    out.push(RecruitRow {
-                        depth,
-                        informant,
-                        wave: node.wave,
-                    });
-                }
-                walk(&node.children, depth + 1, app, out);
-            }
-        }
-        let mut out = Vec::new();
-        walk(&crate::analysis::waves::tree(&app.data), 0, app, &mut out);
-        out
-    } else {
-        let waves = waves(&app.data);
-        app.data
-            .informants()
-            .map(|i| RecruitRow {
-                depth: 0,
-                informant: i,
-                wave: waves.wave.get(&i.id).copied(),
-            })
-            .collect()
-    }
-}
 
 pub fn glyph(status: RecruitmentStatus) -> &'static str {
     match status {
@@ -66,9 +28,9 @@ pub fn glyph(status: RecruitmentStatus) -> &'static str {
     }
 }
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let list = rows(app);
-    let summary = recruitment(&app.data);
+pub fn render(frame: &mut Frame, area: Rect, state: &RecruitmentScreen, view: &View) {
+    let list = state.rows(view);
+    let summary = state.summary(view);
     let [counts_area, table_area, details_area] =
         Layout::vertical([Constraint::Length(4), Constraint::Percentage(60), Constraint::Fill(1)]).areas(area);
     let statuses: Vec<String> = RecruitmentStatus::ALL
@@ -101,55 +63,55 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         "Role",
         "Next step",
     ]);
-    let table_rows: Vec<Row> = list
-        .iter()
-        .map(|row| {
-            let informant = row.informant;
-            let status = informant.status();
-            let case = app.data.cases.get(&informant.case).map(|c| &c.case);
-            let badge = case
-                .map(|c| {
-                    let band = app.data.size_band_of(c).unwrap_or("");
-                    if c.region.is_empty() {
-                        band.to_string()
-                    } else {
-                        format!("{band} · {}", c.region)
-                    }
-                })
-                .unwrap_or_default();
-            let indent = if row.depth == 0 {
-                String::new()
-            } else {
-                format!("{}└ ", "  ".repeat(row.depth - 1))
-            };
-            let name = app
-                .contacts
-                .contacts
-                .get(&informant.id)
-                .map(|c| format!(" ({})", c.name))
-                .unwrap_or_default();
-            let next = match next_step(status) {
-                Some(step) => step.to_string(),
-                None if is_dead_end(status) => "dead end".to_string(),
-                None => String::new(),
-            };
-            let style = if is_dead_end(status) {
-                Style::new().fg(Color::Red)
-            } else {
-                Style::new()
-            };
-            Row::new(vec![
-                Cell::from(format!("{indent}{}{name}", informant.id)),
-                Cell::from(format!("{} {}", glyph(status), status.label())),
-                Cell::from(row.wave.map(|w| w.to_string()).unwrap_or_else(|| "cycle".to_string())),
-                Cell::from(badge),
-                Cell::from(case.map(|c| c.municipality.clone()).unwrap_or_default()),
-                Cell::from(informant.role.clone()),
-                Cell::from(next),
-            ])
-            .style(style)
-        })
-        .collect();
+    let row = |i: usize| {
+        let row = &list[i];
+        let Some(informant) = view.data.informant(&row.informant) else {
+            return Row::default();
+        };
+        let status = informant.status();
+        let case = view.data.cases.get(&informant.case).map(|c| &c.case);
+        let badge = case
+            .map(|c| {
+                let band = view.data.size_band_of(c).unwrap_or("");
+                if c.region.is_empty() {
+                    band.to_string()
+                } else {
+                    format!("{band} · {}", c.region)
+                }
+            })
+            .unwrap_or_default();
+        let indent = if row.depth == 0 {
+            String::new()
+        } else {
+            format!("{}└ ", "  ".repeat(row.depth - 1))
+        };
+        let name = view
+            .contacts
+            .contacts
+            .get(&informant.id)
+            .map(|c| format!(" ({})", c.name))
+            .unwrap_or_default();
+        let next = match next_step(status) {
+            Some(step) => step.to_string(),
+            None if is_dead_end(status) => "dead end".to_string(),
+            None => String::new(),
+        };
+        let style = if is_dead_end(status) {
+            Style::new().fg(Color::Red)
+        } else {
+            Style::new()
+        };
+        Row::new(vec![
+            Cell::from(format!("{indent}{}{name}", informant.id)),
+            Cell::from(format!("{} {}", glyph(status), status.label())),
+            Cell::from(row.wave.map(|w| w.to_string()).unwrap_or_else(|| "cycle".to_string())),
+            Cell::from(badge),
+            Cell::from(case.map(|c| c.municipality.clone()).unwrap_or_default()),
+            Cell::from(informant.role.clone()),
+            Cell::from(next),
+        ])
+        .style(style)
+    };
     let widths = [
         Constraint::Length(26),
         Constraint::Length(14),
@@ -159,8 +121,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         Constraint::Fill(1),
         Constraint::Length(14),
     ];
-    let cursor = app.cursor(ListId::Screen(Screen::Recruitment));
-    let title = if app.recruitment_tree {
+    let cursor = &state.cursor;
+    let title = if state.tree {
         " Snowball tree (t: by case) "
     } else {
         " Informants by case (t: tree) "
@@ -170,15 +132,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         table_area,
         Block::bordered().title(title),
         header,
-        table_rows,
+        list.len(),
+        row,
         &widths,
         cursor,
     );
-    let selected = cursor.pick(&list);
-    render_details(frame, details_area, app, selected.map(|r| r.informant));
+    let selected = cursor.pick(&list).and_then(|r| view.data.informant(&r.informant));
+    render_details(frame, details_area, view, selected);
 }
 
-fn render_details(frame: &mut Frame, area: Rect, app: &App, informant: Option<&Informant>) {
+fn render_details(frame: &mut Frame, area: Rect, view: &View, informant: Option<&Informant>) {
     let Some(informant) = informant else {
         frame.render_widget(
             Paragraph::new("No informants yet.").block(Block::bordered().title(" Informant ")),
@@ -214,7 +177,7 @@ fn render_details(frame: &mut Frame, area: Rect, app: &App, informant: Option<&I
         format!("{} · {} · {}", informant.id, informant.role, informant.organisation),
         bold,
     )];
-    if let Some(contact) = app.contacts.contacts.get(&informant.id) {
+    if let Some(contact) = view.contacts.contacts.get(&informant.id) {
         let reach: Vec<&str> = [contact.email.as_deref(), contact.phone.as_deref()]
             .into_iter()
             .flatten()
@@ -245,7 +208,7 @@ fn render_details(frame: &mut Frame, area: Rect, app: &App, informant: Option<&I
         .collect();
         about.push(Line::raw(format!("consent {}: {}", consent.date, covers.join(", "))));
     }
-    let interviews: Vec<String> = app
+    let interviews: Vec<String> = view
         .data
         .interviews()
         .filter(|i| i.interview.informants.contains(&informant.id))

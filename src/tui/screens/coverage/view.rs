@@ -1,12 +1,9 @@
-//! The Coverage screen: size band x region for the selected cases against
-//! the frame, the gaps in words, and the candidates with their fieldwork.
+//! The Coverage screen's view: the matrix, the side panel and the
+//! candidates, all from the view models the screen keeps per change.
 
-use crate::analysis::coverage::{by_stratum, gaps, matrix, values};
-use crate::analysis::progress::{progress, Progress};
-use crate::analysis::suggest::{next_case, reserves_for_selected};
+use super::super::View;
+use super::{CoverageScreen, Matrix};
 use crate::domain::*;
-use crate::tui::action::Screen;
-use crate::tui::app::{App, ListId};
 use crate::tui::widgets::selectable_table;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -14,90 +11,72 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Wrap};
 use ratatui::Frame;
 
-/// The candidates (selected, reserve, shortlisted) with their fieldwork.
-pub fn rows(app: &App) -> Vec<Progress> {
-    progress(&app.data).0
-}
-
-pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let row_values = values(&app.data, app.coverage.rows);
-    let (title, lines) = side_panel(app);
+pub fn render(frame: &mut Frame, area: Rect, state: &CoverageScreen, view: &View) {
+    let matrix = state.matrix(view);
+    let row_values = &matrix.row_values;
+    let (title, lines) = side_panel(state, view);
     // Tall enough for the matrix and, within half the screen, for the side panel.
     let wanted = (row_values.len() as u16 + 4).max(lines.len() as u16 * 2 + 2);
     let height = wanted.min(area.height / 2).max(6);
     let [top, bottom] = Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(area);
     let [matrix_area, side_area] =
         Layout::horizontal([Constraint::Percentage(68), Constraint::Percentage(32)]).areas(top);
-    render_matrix(frame, matrix_area, app, &row_values);
+    render_matrix(frame, matrix_area, state, view, &matrix);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
             .block(Block::bordered().title(title)),
         side_area,
     );
-    render_candidates(frame, bottom, app);
+    render_candidates(frame, bottom, state, view);
 }
 
 /// The gaps, or with `s` the suggestions, beside the matrix.
-fn side_panel(app: &App) -> (&'static str, Vec<Line<'static>>) {
-    if app.coverage.suggestions {
-        let mut lines = Vec::new();
-        match next_case(&app.data) {
-            Some(next) => lines.push(Line::styled(
-                format!("• {}", next.explanation),
-                Style::new().add_modifier(Modifier::BOLD),
-            )),
-            None => lines.push(Line::raw("Nothing left to suggest.")),
-        }
-        for reserve in reserves_for_selected(&app.data) {
-            lines.push(Line::raw(format!("• {}", reserve.explanation)));
-        }
-        (" Suggestions (s shows gaps) ", lines)
-    } else {
-        let mut lines: Vec<Line> = gaps(&app.data)
-            .into_iter()
-            .map(|g| Line::raw(format!("• {g}")))
-            .collect();
-        if lines.is_empty() {
-            lines.push(Line::raw(
-                "No gaps: every stratum value in the frame has a selected case.",
-            ));
-        }
-        (" Gaps (s suggests) ", lines)
+fn side_panel(state: &CoverageScreen, view: &View) -> (&'static str, Vec<Line<'static>>) {
+    let side = state.side(view);
+    let mut lines = Vec::new();
+    if let Some(lead) = &side.lead {
+        lines.push(Line::styled(
+            format!("• {lead}"),
+            Style::new().add_modifier(Modifier::BOLD),
+        ));
     }
+    lines.extend(side.lines.iter().map(|g| Line::raw(format!("• {g}"))));
+    if lines.is_empty() {
+        lines.push(Line::raw(
+            "No gaps: every stratum value in the frame has a selected case.",
+        ));
+    }
+    (side.title, lines)
 }
 
 /// A stratum value as shown in a narrow cell.
-fn short(app: &App, stratum: Stratum, value: &str) -> String {
+fn short(view: &View, stratum: Stratum, value: &str) -> String {
     match stratum {
-        Stratum::FocusArea => app.data.focus_area_name(value).to_string(),
+        Stratum::FocusArea => view.data.focus_area_name(value).to_string(),
         _ => value.to_string(),
     }
 }
 
-fn render_matrix(frame: &mut Frame, area: Rect, app: &App, row_values: &[String]) {
-    let (rows, columns) = (app.coverage.rows, app.coverage.columns);
-    let column_values = values(&app.data, columns);
-    let cells = matrix(&app.data, rows, columns);
-    let totals = by_stratum(&app.data, rows);
-    let all = by_stratum(&app.data, Stratum::Region);
-    let (candidates, selected, reserve) = all.iter().fold((0, 0, 0), |(c, s, r), t| {
-        (c + t.shortlisted, s + t.selected, r + t.reserve)
-    });
+fn render_matrix(frame: &mut Frame, area: Rect, state: &CoverageScreen, view: &View, model: &Matrix) {
+    let (rows, columns) = (state.rows, state.columns);
+    let (row_values, column_values, cells, totals) =
+        (&model.row_values, &model.column_values, &model.cells, &model.totals);
+    let (candidates, selected, reserve) = model.candidates;
     let label_width = 12u16;
     let cell_width = ((area.width.saturating_sub(label_width + 14)) / column_values.len().max(1) as u16).clamp(5, 12);
     let clip = |text: String, width: u16| -> String { text.chars().take(width as usize).collect() };
     let header = Row::new(
         std::iter::once(clip(rows.key().replace('_', " "), label_width))
-            .chain(column_values.iter().map(|v| clip(short(app, columns, v), cell_width)))
+            .chain(column_values.iter().map(|v| clip(short(view, columns, v), cell_width)))
             .chain(std::iter::once("sel/frame".to_string())),
     )
     .style(Style::new().add_modifier(Modifier::BOLD));
     let table_rows: Vec<Row> = row_values
         .iter()
         .map(|row_value| {
-            let mut row = vec![Cell::from(clip(short(app, rows, row_value), label_width))];
-            for column_value in &column_values {
+            let mut row = vec![Cell::from(clip(short(view, rows, row_value), label_width))];
+            for column_value in column_values {
                 let cell = cells.iter().find(|c| &c.row == row_value && &c.column == column_value);
                 let (frame_count, selected) = cell.map(|c| (c.frame, c.selected)).unwrap_or((0, 0));
                 let style = match (frame_count, selected) {
@@ -135,8 +114,9 @@ fn render_matrix(frame: &mut Frame, area: Rect, app: &App, row_values: &[String]
     frame.render_widget(Table::new(table_rows, widths).header(header).block(block), area);
 }
 
-fn render_candidates(frame: &mut Frame, area: Rect, app: &App) {
-    let (progress, total) = progress(&app.data);
+fn render_candidates(frame: &mut Frame, area: Rect, state: &CoverageScreen, view: &View) {
+    let model = state.progress(view);
+    let (progress, total) = (&model.0, &model.1);
     let informants = |by: &std::collections::BTreeMap<String, usize>| {
         by.iter()
             .map(|(s, n)| format!("{n} {s}"))
@@ -153,25 +133,23 @@ fn render_candidates(frame: &mut Frame, area: Rect, app: &App) {
         "Coded",
         "Informants",
     ]);
-    let table_rows: Vec<Row> = progress
-        .iter()
-        .map(|p| {
-            Row::new([
-                p.case.to_string(),
-                p.municipality.clone(),
-                p.stage.clone(),
-                format!("{}/{}", p.reviews_submitted, p.reviews_assigned),
-                if p.conflicts_open > 0 {
-                    format!("{} open", p.conflicts_open)
-                } else {
-                    String::new()
-                },
-                p.interviews_held.to_string(),
-                p.interviews_coded.to_string(),
-                informants(&p.informants),
-            ])
-        })
-        .collect();
+    let row = |i: usize| {
+        let p = &progress[i];
+        Row::new([
+            p.case.to_string(),
+            p.municipality.clone(),
+            p.stage.clone(),
+            format!("{}/{}", p.reviews_submitted, p.reviews_assigned),
+            if p.conflicts_open > 0 {
+                format!("{} open", p.conflicts_open)
+            } else {
+                String::new()
+            },
+            p.interviews_held.to_string(),
+            p.interviews_coded.to_string(),
+            informants(&p.informants),
+        ])
+    };
     let widths = [
         Constraint::Length(11),
         Constraint::Length(13),
@@ -192,13 +170,5 @@ fn render_candidates(frame: &mut Frame, area: Rect, app: &App) {
         informants(&total.informants)
     );
     let block = Block::bordered().title(Line::from(vec![Span::raw(title)]));
-    selectable_table::render(
-        frame,
-        area,
-        block,
-        header,
-        table_rows,
-        &widths,
-        app.cursor(ListId::Screen(Screen::Coverage)),
-    );
+    selectable_table::render(frame, area, block, header, progress.len(), row, &widths, &state.cursor);
 }

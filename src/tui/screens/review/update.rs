@@ -2,43 +2,43 @@
 //! review form (digits and letters pick answers, every change saved as a
 //! draft at once, submitting is explicit), conflicts and their resolution.
 
-use super::action::Action;
-use super::app::{App, Effect, ListId, Pending, Popup, ReviewView};
-use super::input::{InputPurpose, TextInput};
-use super::screens::review::{conflict_rows, rows as queue_rows};
+use super::ReviewView;
 use crate::domain::*;
-use crate::ops::{resolve::resolve, review};
+use crate::ops::review;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Effect, Pending, Popup};
+use crate::tui::input::{InputPurpose, TextInput};
 
 impl App {
-    pub(super) fn update_review(&mut self, action: Action) -> Vec<Effect> {
-        match (self.review.view, action) {
-            (_, Action::ShowQueue) => self.review.view = ReviewView::Queue,
-            (_, Action::ShowConflicts) => self.review.view = ReviewView::Conflicts,
-            (_, Action::ShowAgreement) => self.review.view = ReviewView::Agreement,
+    pub(crate) fn update_review(&mut self, action: Action) -> Vec<Effect> {
+        match (self.screens.review.view, action) {
+            (_, Action::ShowQueue) => self.screens.review.view = ReviewView::Queue,
+            (_, Action::ShowConflicts) => self.screens.review.view = ReviewView::Conflicts,
+            (_, Action::ShowAgreement) => self.screens.review.view = ReviewView::Agreement,
             (ReviewView::Form, action) => return self.update_form(action),
             (ReviewView::Queue, Action::Open) => self.open_form(),
             (ReviewView::Conflicts, Action::Open) => self.start_resolution(),
-            (_, Action::Back) => self.review.view = ReviewView::Queue,
+            (_, Action::Back) => self.screens.review.view = ReviewView::Queue,
             (_, movement) => self.move_cursor(movement),
         }
         Vec::new()
     }
 
     fn open_form(&mut self) {
-        let selected = self.cursor(ListId::Screen(super::action::Screen::Review)).selected;
-        let Some(case) = queue_rows(self).get(selected).map(|c| c.case.id.clone()) else {
+        let queue = self.screens.review.queue(&self.view());
+        let Some(case) = self.screens.review.queue_cursor.pick(&queue).cloned() else {
             self.message = Some("nothing to review: no case is assigned to you".to_string());
             return;
         };
-        self.review.case = Some(case);
-        self.review.criterion = 0;
-        self.review.view = ReviewView::Form;
+        self.screens.review.case = Some(case);
+        self.screens.review.criterion = 0;
+        self.screens.review.view = ReviewView::Form;
     }
 
     /// My review of the open case, as it stands (a fresh draft if none).
     fn my_review(&self) -> Option<(CaseId, Review)> {
         let me = self.me.as_ref()?;
-        let case = self.review.case.clone()?;
+        let case = self.screens.review.case.clone()?;
         let review = review::my_review(&self.data, me, &case);
         Some((case, review))
     }
@@ -46,12 +46,14 @@ impl App {
     fn update_form(&mut self, action: Action) -> Vec<Effect> {
         let criteria = self.data.study.criteria.len();
         if !matches!(action, Action::Pick(_)) {
-            self.review.first_digit = None;
+            self.screens.review.first_digit = None;
         }
         match action {
-            Action::Back => self.review.view = ReviewView::Queue,
-            Action::Up => self.review.criterion = self.review.criterion.saturating_sub(1),
-            Action::Down => self.review.criterion = (self.review.criterion + 1).min(criteria.saturating_sub(1)),
+            Action::Back => self.screens.review.view = ReviewView::Queue,
+            Action::Up => self.screens.review.criterion = self.screens.review.criterion.saturating_sub(1),
+            Action::Down => {
+                self.screens.review.criterion = (self.screens.review.criterion + 1).min(criteria.saturating_sub(1))
+            }
             Action::Pick(c) => return self.pick(c),
             Action::Open => self.open_free_text(),
             Action::Submit => self.ask_to_submit(),
@@ -65,11 +67,11 @@ impl App {
             self.message = Some("say who you are first (--as ID): a review has an author".to_string());
             return Vec::new();
         };
-        let Some(criterion) = self.data.study.criteria.get(self.review.criterion).cloned() else {
+        let Some(criterion) = self.data.study.criteria.get(self.screens.review.criterion).cloned() else {
             return Vec::new();
         };
         // On a scale past 9 a point may take two digits: `1` then `0` is 10.
-        let first_digit = self.review.first_digit.take();
+        let first_digit = self.screens.review.first_digit.take();
         let mut stay = false;
         let answer = match &criterion.scale {
             Scale::Ordinal { min, max } => match c.to_digit(10).map(|d| d as i32) {
@@ -78,7 +80,7 @@ impl App {
                 }
                 Some(d) if (*min..=*max).contains(&d) => {
                     if d > 0 && d * 10 <= *max {
-                        self.review.first_digit = Some(d);
+                        self.screens.review.first_digit = Some(d);
                         stay = true;
                     }
                     Ok(Answer::Point(d))
@@ -106,8 +108,8 @@ impl App {
             Ok(answer) => {
                 let effects = self.apply(|ctx, data| review::answer(ctx, data, &case, &criterion.id, Some(answer)));
                 if !stay && !effects.is_empty() {
-                    self.review.criterion =
-                        (self.review.criterion + 1).min(self.data.study.criteria.len().saturating_sub(1));
+                    self.screens.review.criterion =
+                        (self.screens.review.criterion + 1).min(self.data.study.criteria.len().saturating_sub(1));
                 }
                 effects
             }
@@ -120,7 +122,7 @@ impl App {
 
     fn open_free_text(&mut self) {
         let Some((case, review)) = self.my_review() else { return };
-        let Some(criterion) = self.data.study.criteria.get(self.review.criterion) else {
+        let Some(criterion) = self.data.study.criteria.get(self.screens.review.criterion) else {
             return;
         };
         if criterion.scale != Scale::FreeText {
@@ -163,15 +165,15 @@ impl App {
         });
     }
 
-    pub(super) fn carry_out_pending(&mut self, pending: Pending) -> Vec<Effect> {
+    pub(crate) fn carry_out_pending(&mut self, pending: Pending) -> Vec<Effect> {
         match pending {
             Pending::SubmitReview(case) => self.apply(|ctx, data| review::submit(ctx, data, &case)),
         }
     }
 
     fn start_resolution(&mut self) {
-        let selected = self.cursor(ListId::ReviewConflicts).selected;
-        let Some((case, conflict, resolved)) = conflict_rows(self).get(selected).cloned() else {
+        let conflicts = self.screens.review.conflicts(&self.view());
+        let Some((case, conflict, resolved)) = self.screens.review.conflicts_cursor.pick(&conflicts).cloned() else {
             return;
         };
         if resolved {
@@ -205,72 +207,36 @@ impl App {
         ));
     }
 
-    /// What a confirmed text field goes on to do.
-    pub(super) fn confirm_input(&mut self, purpose: InputPurpose, text: String) -> Vec<Effect> {
-        match purpose {
-            InputPurpose::Search => {
-                self.cases.search = text;
-                Vec::new()
+    /// The agreed value typed: on to its note, or asked again with why.
+    pub(crate) fn confirm_resolve_value(&mut self, case: CaseId, criterion: CriterionId, text: String) -> Vec<Effect> {
+        let Some(spec) = self.data.study.criterion(&criterion).cloned() else {
+            return Vec::new();
+        };
+        match spec.parse_answer(text.trim()) {
+            Ok(value) => {
+                self.input = Some(TextInput::new(
+                    InputPurpose::ResolveNote {
+                        case,
+                        criterion,
+                        value: value.clone(),
+                    },
+                    format!(" Note on agreeing {} ", value.label()),
+                    "why the team agreed on this; Enter saves, Esc drops the resolution",
+                    "",
+                    false,
+                ));
             }
-            InputPurpose::StageReason { case, to } => self.confirm_stage_reason(case, to, text),
-            InputPurpose::StatusDate { informant, status } => {
-                self.confirm_status_date(informant, status, &text);
-                Vec::new()
-            }
-            InputPurpose::StatusNote {
-                informant,
-                status,
-                date,
-            } => self.confirm_status_note(informant, status, date, text),
-            InputPurpose::ReferralRole { referrer } => {
-                self.confirm_referral_role(referrer, text);
-                Vec::new()
-            }
-            InputPurpose::ReferralWhere { referrer, role } => self.confirm_referral_where(referrer, role, text),
-            InputPurpose::ReferralContact { informant } => self.confirm_referral_contact(informant, &text),
-            InputPurpose::ReferralPopulation {
-                referrer,
-                role,
-                municipality,
-                county,
-            } => self.confirm_referral_population(referrer, role, municipality, county, &text),
-            InputPurpose::ReviewText { case, criterion } => {
-                self.apply(|ctx, data| review::answer(ctx, data, &case, &criterion, Some(Answer::Text(text))))
-            }
-            InputPurpose::ResolveValue { case, criterion } => {
-                let Some(spec) = self.data.study.criterion(&criterion).cloned() else {
-                    return Vec::new();
-                };
-                match spec.parse_answer(text.trim()) {
-                    Ok(value) => {
-                        self.input = Some(TextInput::new(
-                            InputPurpose::ResolveNote {
-                                case,
-                                criterion,
-                                value: value.clone(),
-                            },
-                            format!(" Note on agreeing {} ", value.label()),
-                            "why the team agreed on this; Enter saves, Esc drops the resolution",
-                            "",
-                            false,
-                        ));
-                    }
-                    Err(message) => {
-                        let hint = format!("{message}; {}", spec.scale_hint());
-                        self.input = Some(TextInput::new(
-                            InputPurpose::ResolveValue { case, criterion },
-                            " Agreed value ",
-                            hint,
-                            &text,
-                            false,
-                        ));
-                    }
-                }
-                Vec::new()
-            }
-            InputPurpose::ResolveNote { case, criterion, value } => {
-                self.apply(|ctx, data| resolve(ctx, data, &case, &criterion, value, &text))
+            Err(message) => {
+                let hint = format!("{message}; {}", spec.scale_hint());
+                self.input = Some(TextInput::new(
+                    InputPurpose::ResolveValue { case, criterion },
+                    " Agreed value ",
+                    hint,
+                    &text,
+                    false,
+                ));
             }
         }
+        Vec::new()
     }
 }

@@ -1,9 +1,9 @@
-//! The Interviews screen: every interview with its date, guide, researchers,
-//! how much of the guide the notes cover, and who has coded it.
+//! The Interviews screen's view: the list, and the notes of the selected
+//! interview question by question.
 
+use super::super::View;
+use super::InterviewsScreen;
 use crate::domain::*;
-use crate::tui::action::Screen;
-use crate::tui::app::{App, ListId};
 use crate::tui::widgets::selectable_table;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -11,14 +11,10 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Row, Wrap};
 use ratatui::Frame;
 
-pub fn rows(app: &App) -> Vec<&InterviewData> {
-    let mut rows: Vec<&InterviewData> = app.data.interviews().collect();
-    rows.sort_by(|a, b| a.interview.id.cmp(&b.interview.id));
-    rows
-}
-
-pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let interviews = rows(app);
+pub fn render(frame: &mut Frame, area: Rect, state: &InterviewsScreen, view: &View) {
+    let keys = state.rows(view);
+    let find = |(case, id): &(CaseId, InterviewId)| view.data.cases.get(case)?.interviews.get(id);
+    let interviews: Vec<&InterviewData> = keys.iter().filter_map(find).collect();
     let [table_area, notes_area] =
         Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
     let header = Row::new([
@@ -31,30 +27,28 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         "Covered",
         "Coded by",
     ]);
-    let table_rows: Vec<Row> = interviews
-        .iter()
-        .map(|i| {
-            let record = &i.interview;
-            let questions = app
-                .data
-                .guides
-                .get(&record.guide)
-                .map(|g| g.questions().count())
-                .unwrap_or(0);
-            let covered = record.notes.iter().filter(|n| n.covered).count();
-            let join = |ids: Vec<String>| ids.join(", ");
-            Row::new([
-                record.id.to_string(),
-                record.case.to_string(),
-                record.date.map(|d| d.to_string()).unwrap_or_default(),
-                record.guide.to_string(),
-                join(record.informants.iter().map(|i| i.to_string()).collect()),
-                join(record.researchers.iter().map(|r| r.to_string()).collect()),
-                format!("{covered}/{questions}"),
-                join(i.codings.keys().map(|c| c.to_string()).collect()),
-            ])
-        })
-        .collect();
+    let row = |index: usize| {
+        let i = interviews[index];
+        let record = &i.interview;
+        let questions = view
+            .data
+            .guides
+            .get(&record.guide)
+            .map(|g| g.questions().count())
+            .unwrap_or(0);
+        let covered = record.notes.iter().filter(|n| n.covered).count();
+        let join = |ids: Vec<String>| ids.join(", ");
+        Row::new([
+            record.id.to_string(),
+            record.case.to_string(),
+            record.date.map(|d| d.to_string()).unwrap_or_default(),
+            record.guide.to_string(),
+            join(record.informants.iter().map(|i| i.to_string()).collect()),
+            join(record.researchers.iter().map(|r| r.to_string()).collect()),
+            format!("{covered}/{questions}"),
+            join(i.codings.keys().map(|c| c.to_string()).collect()),
+        ])
+    };
     let widths = [
         Constraint::Length(9),
         Constraint::Length(19),
@@ -65,21 +59,22 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         Constraint::Length(7),
         Constraint::Fill(1),
     ];
-    let cursor = app.cursor(ListId::Screen(Screen::Interviews));
+    let cursor = &state.cursor;
     let title = format!(" Interviews ({}) ", interviews.len());
     selectable_table::render(
         frame,
         table_area,
         Block::bordered().title(title),
         header,
-        table_rows,
+        interviews.len(),
+        row,
         &widths,
         cursor,
     );
 
     let mut lines = Vec::new();
     if let Some(data) = cursor.pick(&interviews) {
-        let guide = app.data.guides.get(&data.interview.guide);
+        let guide = view.data.guides.get(&data.interview.guide);
         for note in &data.interview.notes {
             let question = guide
                 .and_then(|g| g.question(&note.question))

@@ -1,11 +1,10 @@
-//! The Cases screen: the pool as a table, filtered, searched and sorted,
-//! with the selected case's applications, documents, reviewers and stage log.
+//! The Cases screen's view: the table (only the rows on screen are built),
+//! the selected case's applications, documents, reviewers and stage log.
 
-use super::kroner;
-use crate::analysis::case_query::{Column, Found};
+use super::super::{kroner, View};
+use super::CasesScreen;
+use crate::analysis::case_query::{Column, Matched};
 use crate::domain::*;
-use crate::tui::action::Screen;
-use crate::tui::app::{App, ListId};
 use crate::tui::input::InputPurpose;
 use crate::tui::widgets::selectable_table;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -13,11 +12,6 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Wrap};
 use ratatui::Frame;
-
-/// The cases the table shows, in its order.
-pub fn rows(app: &App) -> Vec<Found<'_>> {
-    app.cases.apply(&app.data)
-}
 
 /// `text` with the characters at `positions` highlighted.
 fn highlighted(text: &str, positions: &[usize]) -> Line<'static> {
@@ -41,9 +35,9 @@ fn highlighted(text: &str, positions: &[usize]) -> Line<'static> {
     )
 }
 
-fn filter_line(app: &App) -> Line<'static> {
-    let mut parts: Vec<String> = app
-        .cases
+fn filter_line(state: &CasesScreen, view: &View) -> Line<'static> {
+    let query = &state.query;
+    let mut parts: Vec<String> = query
         .filters
         .iter()
         .filter(|(_, values)| !values.is_empty())
@@ -55,14 +49,14 @@ fn filter_line(app: &App) -> Line<'static> {
             )
         })
         .collect();
-    let searching = app.input.as_ref().is_some_and(|i| i.purpose == InputPurpose::Search);
-    if !app.cases.search.is_empty() || searching {
-        parts.push(format!("search \"{}\"", app.cases.search));
+    let searching = view.input.is_some_and(|i| i.purpose == InputPurpose::Search);
+    if !query.search.is_empty() || searching {
+        parts.push(format!("search \"{}\"", query.search));
     }
     let sort = format!(
         "sorted by {} {}",
-        app.cases.sort.title().to_lowercase(),
-        if app.cases.descending { "▼" } else { "▲" }
+        query.sort.title().to_lowercase(),
+        if query.descending { "▼" } else { "▲" }
     );
     if parts.is_empty() {
         Line::from(vec![
@@ -82,47 +76,50 @@ fn filter_line(app: &App) -> Line<'static> {
     }
 }
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let found = rows(app);
+pub fn render(frame: &mut Frame, area: Rect, state: &CasesScreen, view: &View) {
+    let hits = state.rows(view);
+    let index = state.index(view);
+    let query = &state.query;
+    let data = view.data;
     let [filters_area, table_area, details_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Percentage(58), Constraint::Fill(1)]).areas(area);
-    frame.render_widget(Paragraph::new(filter_line(app)), filters_area);
+    frame.render_widget(Paragraph::new(filter_line(state, view)), filters_area);
     let header = Row::new(Column::ALL.map(|c| {
-        if c == app.cases.sort {
-            format!("{}{}", c.title(), if app.cases.descending { "▼" } else { "▲" })
+        if c == query.sort {
+            format!("{}{}", c.title(), if query.descending { "▼" } else { "▲" })
         } else {
             c.title().to_string()
         }
     }));
-    let table_rows: Vec<Row> = found
-        .iter()
-        .map(|f| {
-            let c = f.case;
-            let case = &c.case;
-            Row::new(vec![
-                Cell::from(highlighted(case.id.as_str(), &f.in_id)),
-                Cell::from(highlighted(&case.municipality, &f.in_municipality)),
-                Cell::from(app.data.size_band_of(case).unwrap_or("").to_string()),
-                Cell::from(case.region.clone()),
-                Cell::from(
-                    case.focus_area
-                        .as_deref()
-                        .map(|f| app.data.focus_area_name(f))
-                        .unwrap_or("")
-                        .to_string(),
-                ),
-                Cell::from(case.years_label()),
-                Cell::from(case.kind.map(|k| k.label()).unwrap_or("").to_string()),
-                Cell::from(if case.pilot { "pilot" } else { "" }.to_string()),
-                Cell::from(case.stage.label().to_string()),
-                Cell::from(if case.reviewers.is_empty() {
-                    String::new()
-                } else {
-                    format!("{}/{}", c.submitted_reviews(), case.reviewers.len())
-                }),
-            ])
-        })
-        .collect();
+    let row = |i: usize| {
+        let Some(c) = index.case_id(hits[i].entry).and_then(|id| data.cases.get(id)) else {
+            return Row::default();
+        };
+        let matched = query.matched(&index, hits[i].entry);
+        let case = &c.case;
+        Row::new(vec![
+            Cell::from(highlighted(case.id.as_str(), &matched.in_id)),
+            Cell::from(highlighted(&case.municipality, &matched.in_municipality)),
+            Cell::from(data.size_band_of(case).unwrap_or("").to_string()),
+            Cell::from(case.region.clone()),
+            Cell::from(
+                case.focus_area
+                    .as_deref()
+                    .map(|f| data.focus_area_name(f))
+                    .unwrap_or("")
+                    .to_string(),
+            ),
+            Cell::from(case.years_label()),
+            Cell::from(case.kind.map(|k| k.label()).unwrap_or("").to_string()),
+            Cell::from(if case.pilot { "pilot" } else { "" }.to_string()),
+            Cell::from(case.stage.label().to_string()),
+            Cell::from(if case.reviewers.is_empty() {
+                String::new()
+            } else {
+                format!("{}/{}", c.submitted_reviews(), case.reviewers.len())
+            }),
+        ])
+    };
     let widths = [
         Constraint::Length(14),
         Constraint::Length(13),
@@ -135,24 +132,27 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         Constraint::Length(11),
         Constraint::Length(7),
     ];
-    let cursor = app.cursor(ListId::Screen(Screen::Cases));
-    let title = format!(" Cases ({} of {}) ", found.len(), app.data.cases.len());
+    let title = format!(" Cases ({} of {}) ", hits.len(), data.cases.len());
     selectable_table::render(
         frame,
         table_area,
         Block::bordered().title(title),
         header,
-        table_rows,
+        hits.len(),
+        row,
         &widths,
-        cursor,
+        &state.cursor,
     );
-    let selected = cursor.pick(&found);
-    render_details(frame, details_area, app, selected);
+    let selected = state.cursor.pick(&hits).and_then(|hit| {
+        let case = data.cases.get(index.case_id(hit.entry)?)?;
+        Some((case, query.matched(&index, hit.entry)))
+    });
+    render_details(frame, details_area, view, selected);
 }
 
-fn render_details(frame: &mut Frame, area: Rect, app: &App, found: Option<&Found>) {
-    let Some(found) = found else {
-        let text = if app.data.cases.is_empty() {
+fn render_details(frame: &mut Frame, area: Rect, view: &View, found: Option<(&CaseData, Matched)>) {
+    let Some((data, matched)) = found else {
+        let text = if view.data.cases.is_empty() {
             "No cases yet: `casebook import pool FILE.csv` brings in the pool."
         } else {
             "No case matches the filters and search; x clears them."
@@ -160,12 +160,11 @@ fn render_details(frame: &mut Frame, area: Rect, app: &App, found: Option<&Found
         frame.render_widget(Paragraph::new(text).block(Block::bordered().title(" Details ")), area);
         return;
     };
-    let data = found.case;
     let case = &data.case;
     let [facts_area, log_area] =
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
     let bold = Style::new().add_modifier(Modifier::BOLD);
-    let mut title = highlighted(&case.title, &found.in_title);
+    let mut title = highlighted(&case.title, &matched.in_title);
     title.style = bold;
     let mut facts = vec![title];
     let place: Vec<String> = [
@@ -180,7 +179,7 @@ fn render_details(frame: &mut Frame, area: Rect, app: &App, found: Option<&Found
     facts.push(Line::raw(place.join(", ")));
     let mut traits = Vec::new();
     if let Some(focus) = &case.focus_area {
-        traits.push(app.data.focus_area_name(focus).to_string());
+        traits.push(view.data.focus_area_name(focus).to_string());
     }
     if let Some(kind) = case.kind {
         traits.push(format!("kind: {}", kind.label()));

@@ -3,39 +3,37 @@
 //! referred (creating a snowball case for a new municipality), and jumping
 //! to the informant's interviews.
 
-use super::action::{Action, Screen};
-use super::app::{App, Effect, ListId, PickerPurpose, Popup};
-use super::input::{InputPurpose, TextInput};
-use super::screens::recruitment::rows as recruitment_rows;
 use crate::analysis::recruitment::next_status;
 use crate::domain::fold::fold;
 use crate::domain::*;
 use crate::ops::informant::{add, record_contact, set_status, AddInformant, Place};
 use crate::ops::Ctx;
+use crate::tui::action::{Action, Screen};
+use crate::tui::app::{App, Choice, Effect, Popup, ReferralFlow};
+use crate::tui::input::{InputPurpose, TextInput};
+use crate::tui::widgets::picker::Picker;
 use chrono::NaiveDate;
 
 impl App {
-    pub(super) fn update_recruitment(&mut self, action: Action) -> Vec<Effect> {
+    pub(crate) fn update_recruitment(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::ToggleTree => {
-                self.recruitment_tree = !self.recruitment_tree;
-                self.select_first(ListId::Screen(Screen::Recruitment));
+                let screen = &mut self.screens.recruitment;
+                screen.tree = !screen.tree;
+                screen.cursor.to_top();
             }
             Action::AdvanceStatus => self.ask_for_status(),
             Action::AddReferral => self.ask_for_referral(),
             Action::OpenInterviews => self.open_interviews(),
-            _ => {}
+            movement => self.move_cursor(movement),
         }
         Vec::new()
     }
 
     fn selected_informant(&self) -> Option<InformantId> {
-        let rows = recruitment_rows(self);
-        let selected = self
-            .cursor(ListId::Screen(Screen::Recruitment))
-            .selected
-            .min(rows.len().saturating_sub(1));
-        rows.get(selected).map(|r| r.informant.id.clone())
+        let screen = &self.screens.recruitment;
+        let rows = screen.rows(&self.view());
+        screen.cursor.pick(&rows).map(|r| r.informant.clone())
     }
 
     fn needs_author(&mut self) -> bool {
@@ -54,28 +52,21 @@ impl App {
             return;
         };
         // The usual next status first, then the rest.
-        let mut items: Vec<String> = next_status(current)
-            .map(|s| s.label().to_string())
+        let usual = next_status(current);
+        let items = usual
             .into_iter()
+            .chain(
+                RecruitmentStatus::ALL
+                    .into_iter()
+                    .filter(|s| *s != current && Some(*s) != usual),
+            )
+            .map(|s| (s.label().to_string(), s))
             .collect();
-        items.extend(
-            RecruitmentStatus::ALL
-                .iter()
-                .filter(|s| **s != current && Some(**s) != next_status(current))
-                .map(|s| s.label().to_string()),
-        );
-        self.popup = Some(Popup::Picker {
-            title: format!(" {id} is now ({} so far) ", current.label()),
-            items,
-            selected: 0,
-            purpose: PickerPurpose::StatusOf(id),
-        });
+        let title = format!(" {id} is now ({} so far) ", current.label());
+        self.popup = Some(Popup::Choose(Choice::Status(id, Picker::new(title, items))));
     }
 
-    pub(super) fn picked_status(&mut self, informant: InformantId, item: &str) {
-        let Some(status) = RecruitmentStatus::from_label(item) else {
-            return;
-        };
+    pub(crate) fn picked_status(&mut self, informant: InformantId, status: RecruitmentStatus) {
         let today = (self.now)().date_naive().to_string();
         self.input = Some(TextInput::new(
             InputPurpose::StatusDate {
@@ -89,7 +80,7 @@ impl App {
         ));
     }
 
-    pub(super) fn confirm_status_date(&mut self, informant: InformantId, status: RecruitmentStatus, text: &str) {
+    pub(crate) fn confirm_status_date(&mut self, informant: InformantId, status: RecruitmentStatus, text: &str) {
         match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
             Ok(date) => {
                 self.input = Some(TextInput::new(
@@ -116,7 +107,7 @@ impl App {
         }
     }
 
-    pub(super) fn confirm_status_note(
+    pub(crate) fn confirm_status_note(
         &mut self,
         informant: InformantId,
         status: RecruitmentStatus,
@@ -144,7 +135,7 @@ impl App {
         ));
     }
 
-    pub(super) fn confirm_referral_role(&mut self, referrer: InformantId, role: String) {
+    pub(crate) fn confirm_referral_role(&mut self, referrer: InformantId, role: String) {
         if role.trim().is_empty() {
             self.message = Some("a referral needs the new informant's role".to_string());
             return;
@@ -187,7 +178,7 @@ impl App {
             .map(|c| c.id.clone())
     }
 
-    pub(super) fn confirm_referral_where(&mut self, referrer: InformantId, role: String, place: String) -> Vec<Effect> {
+    pub(crate) fn confirm_referral_where(&mut self, referrer: InformantId, role: String, place: String) -> Vec<Effect> {
         if let Some(case) = self.case_for_place(&place) {
             return self.add_referred(referrer, role, Place::Case(case));
         }
@@ -196,39 +187,38 @@ impl App {
             self.message = Some("where is the new informant? a case id or a municipality".to_string());
             return Vec::new();
         }
-        self.popup = Some(Popup::Picker {
-            title: format!(" {municipality} is in the county "),
-            items: self.data.study.strata.counties.iter().map(|c| c.name.clone()).collect(),
-            selected: 0,
-            purpose: PickerPurpose::ReferralCounty {
-                referrer,
-                role,
-                municipality,
-            },
-        });
+        let counties = self
+            .data
+            .study
+            .strata
+            .counties
+            .iter()
+            .map(|c| (c.name.clone(), c.name.clone()))
+            .collect();
+        let picker = Picker::new(format!(" {municipality} is in the county "), counties);
+        let flow = ReferralFlow {
+            referrer,
+            role,
+            municipality,
+        };
+        self.popup = Some(Popup::Choose(Choice::County(flow, picker)));
         Vec::new()
     }
 
-    pub(super) fn picked_county(&mut self, referrer: InformantId, role: String, municipality: String, county: String) {
+    pub(crate) fn picked_county(&mut self, flow: ReferralFlow, county: String) {
+        let title = format!(" Inhabitants of {} ", flow.municipality);
         self.input = Some(TextInput::new(
-            InputPurpose::ReferralPopulation {
-                referrer,
-                role,
-                municipality: municipality.clone(),
-                county,
-            },
-            format!(" Inhabitants of {municipality} "),
+            InputPurpose::ReferralPopulation { flow, county },
+            title,
             "a whole number, for its size band; Enter saves, Esc cancels",
             "",
             false,
         ));
     }
 
-    pub(super) fn confirm_referral_population(
+    pub(crate) fn confirm_referral_population(
         &mut self,
-        referrer: InformantId,
-        role: String,
-        municipality: String,
+        flow: ReferralFlow,
         county: String,
         text: &str,
     ) -> Vec<Effect> {
@@ -239,12 +229,7 @@ impl App {
                 Err(_) => {
                     self.message = Some(format!("`{digits}` is not a number of inhabitants"));
                     self.input = Some(TextInput::new(
-                        InputPurpose::ReferralPopulation {
-                            referrer,
-                            role,
-                            municipality,
-                            county,
-                        },
+                        InputPurpose::ReferralPopulation { flow, county },
                         " Inhabitants ",
                         "a whole number",
                         text,
@@ -254,6 +239,11 @@ impl App {
                 }
             },
         };
+        let ReferralFlow {
+            referrer,
+            role,
+            municipality,
+        } = flow;
         let place = Place::NewCase {
             id: None,
             municipality,
@@ -280,6 +270,7 @@ impl App {
         };
         match add(&ctx, &mut self.data, new) {
             Ok((change, id)) => {
+                self.revision += 1;
                 self.message = Some(change.summary_line());
                 self.input = Some(TextInput::new(
                     InputPurpose::ReferralContact { informant: id.clone() },
@@ -299,13 +290,15 @@ impl App {
 
     fn open_interviews(&mut self) {
         let Some(id) = self.selected_informant() else { return };
-        let rows = super::screens::interviews::rows(self);
-        match rows.iter().position(|i| i.interview.informants.contains(&id)) {
+        let rows = self.screens.interviews.rows(&self.view());
+        let with = |key: &(CaseId, InterviewId)| {
+            let interview = self.data.cases.get(&key.0).and_then(|c| c.interviews.get(&key.1));
+            interview.is_some_and(|i| i.interview.informants.contains(&id))
+        };
+        match rows.iter().position(with) {
             Some(index) => {
                 self.screen = Screen::Interviews;
-                if let Some(cursor) = self.cursors.get_mut(&ListId::Screen(Screen::Interviews)) {
-                    cursor.selected = index;
-                }
+                self.screens.interviews.cursor.selected = index;
             }
             None => self.message = Some(format!("{id} has no interview yet")),
         }
@@ -314,7 +307,7 @@ impl App {
 
 impl App {
     /// Contact details typed as `name; e-mail; phone` go to the private store.
-    pub(super) fn confirm_referral_contact(&mut self, informant: InformantId, text: &str) -> Vec<Effect> {
+    pub(crate) fn confirm_referral_contact(&mut self, informant: InformantId, text: &str) -> Vec<Effect> {
         let parts: Vec<&str> = text.split(';').map(str::trim).collect();
         let part = |i: usize| parts.get(i).filter(|p| !p.is_empty()).map(|p| p.to_string());
         if parts.iter().all(|p| p.is_empty()) {

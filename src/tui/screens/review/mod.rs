@@ -1,0 +1,107 @@
+//! The Review screen: my queue; the blind review form (the other reviewer's
+//! answers appear only once mine is submitted, see `domain::blind`); the
+//! conflicts between reviewers and their resolution; agreement per criterion.
+
+pub mod update;
+pub mod view;
+
+use super::{ListRef, View};
+use crate::analysis::conflicts::{case_conflicts, Conflict};
+use crate::analysis::review_agreement::{study_agreement, CriterionAgreement};
+use crate::domain::{CaseId, ResearcherId};
+use crate::tui::app::{App, Cursor};
+use crate::tui::cache::Cached;
+use std::rc::Rc;
+
+/// What the Review screen shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ReviewView {
+    #[default]
+    Queue,
+    Form,
+    Conflicts,
+    Agreement,
+}
+
+/// A conflict as listed: the case, the conflict, whether it is resolved.
+pub type ConflictRow = (CaseId, Conflict, bool);
+
+type ByViewer = (u64, Option<ResearcherId>);
+
+#[derive(Debug, Default)]
+pub struct ReviewScreen {
+    pub view: ReviewView,
+    /// The case whose form is open.
+    pub case: Option<CaseId>,
+    /// The criterion the form's cursor is on.
+    pub criterion: usize,
+    /// On a scale past 9, the first digit typed, waiting for a possible second.
+    pub first_digit: Option<i32>,
+    pub queue_cursor: Cursor,
+    pub conflicts_cursor: Cursor,
+    pub agreement_cursor: Cursor,
+    queue: Cached<ByViewer, Vec<CaseId>>,
+    conflicts: Cached<ByViewer, Vec<ConflictRow>>,
+    agreement: Cached<ByViewer, Vec<CriterionAgreement>>,
+}
+
+impl ReviewScreen {
+    pub fn in_form(&self) -> bool {
+        self.view == ReviewView::Form
+    }
+
+    /// The cases assigned to me, in id order.
+    pub fn queue(&self, view: &View) -> Rc<Vec<CaseId>> {
+        self.queue.get((view.revision, view.me.cloned()), || {
+            let Some(me) = view.me else { return Vec::new() };
+            view.data
+                .cases
+                .values()
+                .filter(|c| c.case.reviewers.contains(me))
+                .map(|c| c.case.id.clone())
+                .collect()
+        })
+    }
+
+    /// Every conflict I may see between two submitted reviews.
+    pub fn conflicts(&self, view: &View) -> Rc<Vec<ConflictRow>> {
+        self.conflicts.get((view.revision, view.me.cloned()), || {
+            view.data
+                .cases
+                .values()
+                .flat_map(|c| {
+                    case_conflicts(&view.data.study, c, view.me)
+                        .into_iter()
+                        .map(|(conflict, resolved)| (c.case.id.clone(), conflict, resolved))
+                })
+                .collect()
+        })
+    }
+
+    /// Agreement per criterion on the reviews I may see.
+    pub fn agreement(&self, view: &View) -> Rc<Vec<CriterionAgreement>> {
+        self.agreement.get((view.revision, view.me.cloned()), || {
+            study_agreement(view.data, view.me)
+        })
+    }
+
+    /// The list the cursor keys move in, and its length.
+    pub fn active_list(&self, view: &View) -> Option<(usize, ListRef)> {
+        match self.view {
+            ReviewView::Queue => Some((self.queue(view).len(), ListRef::ReviewQueue)),
+            ReviewView::Conflicts => Some((self.conflicts(view).len(), ListRef::ReviewConflicts)),
+            ReviewView::Agreement => Some((self.agreement(view).len(), ListRef::ReviewAgreement)),
+            ReviewView::Form => None,
+        }
+    }
+}
+
+/// My queue, as the screen shows it (for tests and scripts).
+pub fn queue(app: &App) -> Vec<CaseId> {
+    app.screens.review.queue(&app.view()).to_vec()
+}
+
+/// The conflicts list, as the screen shows it.
+pub fn conflict_rows(app: &App) -> Vec<ConflictRow> {
+    app.screens.review.conflicts(&app.view()).to_vec()
+}
