@@ -5,6 +5,7 @@
 use super::strata::value_of;
 use crate::domain::*;
 use serde::Serialize;
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StratumCount {
@@ -53,13 +54,20 @@ pub fn values(data: &StudyData, stratum: Stratum) -> Vec<String> {
 }
 
 pub fn by_stratum(data: &StudyData, stratum: Stratum) -> Vec<StratumCount> {
+    // One pass over the frame, each case's value worked out once.
+    let mut counts: HashMap<String, [usize; 4]> = HashMap::new();
+    for case in frame(data) {
+        let Some(value) = value_of(data, case, stratum) else { continue };
+        let count = counts.entry(value).or_default();
+        count[0] += 1;
+        count[1] += usize::from(matches!(case.stage, Stage::Shortlisted | Stage::Selected | Stage::Reserve));
+        count[2] += usize::from(case.stage == Stage::Selected);
+        count[3] += usize::from(case.stage == Stage::Reserve);
+    }
     values(data, stratum)
         .into_iter()
         .map(|key| {
-            let matching: Vec<&Case> = frame(data)
-                .filter(|c| value_of(data, c, stratum).as_deref() == Some(key.as_str()))
-                .collect();
-            let at = |stages: &[Stage]| matching.iter().filter(|c| stages.contains(&c.stage)).count();
+            let [frame, shortlisted, selected, reserve] = counts.get(&key).copied().unwrap_or_default();
             let target = data
                 .study
                 .targets
@@ -67,10 +75,10 @@ pub fn by_stratum(data: &StudyData, stratum: Stratum) -> Vec<StratumCount> {
                 .find(|t| t.stratum == stratum && t.value == key)
                 .map(|t| t.min_selected);
             StratumCount {
-                frame: matching.len(),
-                shortlisted: at(&[Stage::Shortlisted, Stage::Selected, Stage::Reserve]),
-                selected: at(&[Stage::Selected]),
-                reserve: at(&[Stage::Reserve]),
+                frame,
+                shortlisted,
+                selected,
+                reserve,
                 target,
                 key,
             }
@@ -80,18 +88,23 @@ pub fn by_stratum(data: &StudyData, stratum: Stratum) -> Vec<StratumCount> {
 
 /// Frame and selected counts for every pair of values of two strata.
 pub fn matrix(data: &StudyData, rows: Stratum, columns: Stratum) -> Vec<MatrixCell> {
+    let mut counts: HashMap<(String, String), (usize, usize)> = HashMap::new();
+    for case in frame(data) {
+        let (Some(row), Some(column)) = (value_of(data, case, rows), value_of(data, case, columns)) else {
+            continue;
+        };
+        let count = counts.entry((row, column)).or_default();
+        count.0 += 1;
+        count.1 += usize::from(case.stage == Stage::Selected);
+    }
+    let column_values = values(data, columns);
     let mut cells = Vec::new();
     for row in values(data, rows) {
-        for column in values(data, columns) {
-            let matching: Vec<&Case> = frame(data)
-                .filter(|c| {
-                    value_of(data, c, rows).as_deref() == Some(row.as_str())
-                        && value_of(data, c, columns).as_deref() == Some(column.as_str())
-                })
-                .collect();
+        for column in &column_values {
+            let (frame, selected) = counts.get(&(row.clone(), column.clone())).copied().unwrap_or_default();
             cells.push(MatrixCell {
-                frame: matching.len(),
-                selected: matching.iter().filter(|c| c.stage == Stage::Selected).count(),
+                frame,
+                selected,
                 row: row.clone(),
                 column: column.clone(),
             });
