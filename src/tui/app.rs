@@ -194,6 +194,9 @@ pub struct App {
     pub now: fn() -> DateTime<FixedOffset>,
     /// What `cursor()` shows for a list not moved in yet.
     unused_cursor: Cursor,
+    /// Set while the study is read in the background: the loading frame
+    /// shows and only the quit keys work (`app_jobs`).
+    pub loading: Option<super::app_jobs::Loading>,
 }
 
 fn local_now() -> DateTime<FixedOffset> {
@@ -240,6 +243,7 @@ impl App {
             should_quit: false,
             now: local_now,
             unused_cursor: Cursor::default(),
+            loading: None,
         }
     }
 
