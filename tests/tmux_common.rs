@@ -51,6 +51,11 @@ impl Tmux {
                 "LANG=C.UTF-8",
             ])
             .arg(format!("HOME={}", tmux.config.path().display()))
+            // No developer's git identity reaches the test.
+            .arg(format!(
+                "GIT_CONFIG_GLOBAL={}",
+                tmux.config.path().join("gitconfig").display()
+            ))
             .arg(format!("XDG_CONFIG_HOME={}", tmux.config.path().display()))
             .args(["bash", "--norc", "--noprofile"])
             .status()

@@ -1,58 +1,85 @@
-//! End to end: a file changed on disk while casebook is open (a `git pull`)
-//! shows in the status line, and Ctrl-R reloads it.
+//! End to end: a file changed on disk while casebook is open (a `git pull`,
+//! an editor) shows without a key press and is read in, while casebook's
+//! own saves never count as someone else's change.
 
 mod common;
 #[path = "tmux_common.rs"]
 mod tmux_common;
 
-use casebook::tui::disk_watch::DiskWatch;
 use std::fs;
 use tmux_common::{binary, Tmux};
 
 #[test]
-fn a_change_on_disk_is_noticed_and_reloaded() {
+fn a_change_on_disk_shows_and_is_read_in_without_a_key_press() {
     let study = common::demo_copy();
     let tmux = Tmux::start(study.path());
     tmux.type_line(&format!("{} --as astrid; echo \"casebook exited with $?\"", binary()));
-    tmux.wait_for("Cases (325 of 325)");
+    tmux.wait_for("p2019-014      Bømlo");
+    // Another process (here: this test) changes a case, as a pull would.
     let file = study.path().join("cases/p2019-014/case.ron");
     let text = fs::read_to_string(&file).unwrap();
-    fs::write(&file, text.replacen("title: \"", "title: \"Pulled: ", 1)).unwrap();
-    // Make the change visible even on a file system that keeps whole seconds.
-    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
-    fs::File::options()
-        .write(true)
-        .open(&file)
-        .unwrap()
-        .set_modified(later)
-        .unwrap();
-    tmux.wait_for("1 file(s) changed on disk");
+    fs::write(
+        &file,
+        text.replacen("municipality: \"Bømlo\"", "municipality: \"Pulledvik\"", 1),
+    )
+    .unwrap();
+    let screen = tmux.wait_for("1 file(s) changed on disk: reloaded from disk");
+    assert!(screen.contains("p2019-014      Pulledvik"), "{screen}");
+    // Ctrl-R still reloads by hand.
     tmux.keys(&["C-r"]);
-    tmux.wait_for("reloaded from disk");
-    let screen = tmux.screen();
-    assert!(!screen.contains("changed on disk"), "{screen}");
+    tmux.wait_for("│ reloaded from disk");
     tmux.keys(&["q"]);
     tmux.wait_for("casebook exited with 0");
 }
 
 #[test]
-fn casebooks_own_writes_do_not_count_as_changes() {
+fn a_new_case_folder_from_a_pull_is_read_in() {
     let study = common::demo_copy();
-    let layout = casebook::store::Layout::new(study.path());
-    let mut watch = DiskWatch::scan(&layout);
-    assert_eq!(watch.changes(&layout), 0);
-    let file = layout.case_file(&casebook::domain::CaseId::new("p2019-014"));
-    fs::write(&file, fs::read_to_string(&file).unwrap() + "\n").unwrap();
-    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
-    fs::File::options()
-        .write(true)
-        .open(&file)
-        .unwrap()
-        .set_modified(later)
-        .unwrap();
-    assert_eq!(watch.changes(&layout), 1);
-    watch.note_own_write(&file);
-    assert_eq!(watch.changes(&layout), 0);
-    fs::remove_file(layout.case_file(&casebook::domain::CaseId::new("p2019-013"))).unwrap();
-    assert_eq!(watch.changes(&layout), 1, "a removed file counts");
+    let tmux = Tmux::start(study.path());
+    tmux.type_line(&format!("{} --as astrid; echo \"casebook exited with $?\"", binary()));
+    tmux.wait_for("Cases (325 of 325)");
+    // A whole case folder arrives at once, as `git pull` brings one.
+    let incoming = tempfile::tempdir_in(study.path()).unwrap();
+    let folder = incoming.path().join("p2019-999");
+    common::copy_tree(&study.path().join("cases/p2019-014"), &folder);
+    let case = folder.join("case.ron");
+    let text = fs::read_to_string(&case).unwrap().replace("p2019-014", "p2019-999");
+    fs::write(&case, text).unwrap();
+    fs::rename(&folder, study.path().join("cases/p2019-999")).unwrap();
+    tmux.wait_for("Cases (326 of 326)");
+    tmux.keys(&["q"]);
+    tmux.wait_for("casebook exited with 0");
+}
+
+#[test]
+fn my_own_save_is_not_someone_elses_change() {
+    let study = common::demo_copy();
+    let tmux = Tmux::start(study.path());
+    tmux.type_line(&format!("{} --as astrid; echo \"casebook exited with $?\"", binary()));
+    tmux.wait_for("Cases (325 of 325)");
+    // Move the second case to the shortlist: casebook writes its file.
+    tmux.keys(&["j", "j", "m"]);
+    tmux.wait_for("Move p2019-002 from pool to");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Why does");
+    tmux.tmux(&["send-keys", "-t", "main", "-l", "Adds variation"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("pool → shortlisted");
+    // Then someone else changes another file: only that one is counted,
+    // and the message about it comes after my save's events were seen.
+    let file = study.path().join("cases/p2019-014/case.ron");
+    let text = fs::read_to_string(&file).unwrap();
+    fs::write(
+        &file,
+        text.replacen("municipality: \"Bømlo\"", "municipality: \"Pulledvik\"", 1),
+    )
+    .unwrap();
+    let screen = tmux.wait_for("changed on disk: reloaded from disk");
+    assert!(screen.contains("1 file(s) changed on disk"), "{screen}");
+    assert!(
+        screen.contains("p2019-002") && screen.contains("shortlisted"),
+        "{screen}"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for("casebook exited with 0");
 }

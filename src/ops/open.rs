@@ -72,9 +72,87 @@ fn relative_to(root: &Path, cwd: &Path) -> PathBuf {
 pub fn open(study: Option<&Path>, as_user: Option<&str>) -> Result<Opened, String> {
     let layout = locate(study)?;
     let loaded = store::load(&layout);
-    let config = identity::config_path().map(|p| identity::load_config(&p));
     let mut problems = loaded.problems;
-    let config = match config {
+    let who = who_am_i(&layout, &loaded.data.study, as_user, &mut problems);
+    let deletion_warning = deletion_warning(
+        &loaded.data,
+        who.contacts_path.as_deref(),
+        chrono::Local::now().date_naive(),
+    );
+    Ok(Opened {
+        layout,
+        data: loaded.data,
+        problems,
+        stamps: loaded.stamps,
+        failed: loaded.failed,
+        identity: who.identity,
+        identity_error: who.identity_error,
+        contacts: who.contacts,
+        contacts_path: who.contacts_path,
+        deletion_warning,
+    })
+}
+
+/// A study located and its user known, before its data is read: what a
+/// front end can show at once while the loading runs elsewhere.
+pub struct Opening {
+    pub layout: Layout,
+    /// `study.ron` alone (team, strata, deletion date); the rest is loaded later.
+    pub study: crate::domain::Study,
+    /// Problems with the user's config or private contacts (the load adds its own).
+    pub problems: Vec<Problem>,
+    pub identity: Option<Identity>,
+    pub identity_error: Option<String>,
+    pub contacts: Contacts,
+    pub contacts_path: Option<PathBuf>,
+    pub deletion_warning: Option<String>,
+}
+
+/// Everything `open` does except loading the cases and guides: it reads
+/// `study.ron` alone, which is cheap at any size. `Ok(None)` when
+/// `study.ron` cannot be read or parsed: the full `open` reports that as a
+/// problem of the load.
+pub fn open_without_loading(study: Option<&Path>, as_user: Option<&str>) -> Result<Option<Opening>, String> {
+    let layout = locate(study)?;
+    let path = layout.study_file();
+    let Some(parsed) = std::fs::read_to_string(&path)
+        .ok()
+        .and_then(|text| crate::store::ron_io::from_ron::<crate::domain::Study>(&path, &text).ok())
+    else {
+        return Ok(None);
+    };
+    let mut problems = Vec::new();
+    let who = who_am_i(&layout, &parsed, as_user, &mut problems);
+    let deletion_warning = deletion_warning(
+        &StudyData::empty(parsed.clone()),
+        who.contacts_path.as_deref(),
+        chrono::Local::now().date_naive(),
+    );
+    Ok(Some(Opening {
+        layout,
+        study: parsed,
+        problems,
+        identity: who.identity,
+        identity_error: who.identity_error,
+        contacts: who.contacts,
+        contacts_path: who.contacts_path,
+        deletion_warning,
+    }))
+}
+
+/// Who is at the keyboard and their private contacts.
+struct Who {
+    identity: Option<Identity>,
+    identity_error: Option<String>,
+    contacts: Contacts,
+    contacts_path: Option<PathBuf>,
+}
+
+/// Works out who I am (`--as`, `CASEBOOK_USER`, the config, git's user
+/// name) against the study's team, and reads my private contacts; problems
+/// with the config or the contacts go to `problems`.
+fn who_am_i(layout: &Layout, study: &crate::domain::Study, as_user: Option<&str>, problems: &mut Vec<Problem>) -> Who {
+    let config = match identity::config_path().map(|p| identity::load_config(&p)) {
         Some(Ok(config)) => config,
         Some(Err(problem)) => {
             problems.push(problem);
@@ -95,11 +173,11 @@ pub fn open(study: Option<&Path>, as_user: Option<&str>) -> Result<Opened, Strin
         config: config.user.as_ref(),
         git_name: git_name.as_deref(),
     };
-    let (identity, identity_error) = match identity::resolve(&loaded.data.study, &clues) {
+    let (identity, identity_error) = match identity::resolve(study, &clues) {
         Ok(identity) => (identity, None),
         Err(e) => (None, Some(e)),
     };
-    let contacts_path = private::contacts_path(&layout);
+    let contacts_path = private::contacts_path(layout);
     let contacts = match contacts_path.as_deref().map(private::load_contacts) {
         Some(Ok(contacts)) => contacts,
         Some(Err(problem)) => {
@@ -108,23 +186,12 @@ pub fn open(study: Option<&Path>, as_user: Option<&str>) -> Result<Opened, Strin
         }
         None => Contacts::default(),
     };
-    let deletion_warning = deletion_warning(
-        &loaded.data,
-        contacts_path.as_deref(),
-        chrono::Local::now().date_naive(),
-    );
-    Ok(Opened {
-        layout,
-        data: loaded.data,
-        problems,
-        stamps: loaded.stamps,
-        failed: loaded.failed,
+    Who {
         identity,
         identity_error,
         contacts,
         contacts_path,
-        deletion_warning,
-    })
+    }
 }
 
 /// The deletion warning, worked out from `study.ron` alone, for commands to

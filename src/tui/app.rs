@@ -182,8 +182,6 @@ pub struct App {
     pub contacts_path: Option<std::path::PathBuf>,
     /// Changes a save failed for; kept until saved or written out on quit.
     pub unsaved: Vec<Unsaved>,
-    /// Files casebook wrote since the terminal loop last looked.
-    pub written: Vec<std::path::PathBuf>,
     /// Files someone else changed on disk since the study was loaded.
     pub changed_on_disk: usize,
     /// The latest message for the status line.
@@ -194,6 +192,9 @@ pub struct App {
     pub should_quit: bool,
     /// The clock, replaceable in tests so timestamps are known.
     pub now: fn() -> DateTime<FixedOffset>,
+    /// Set while the study is read in the background: the loading frame
+    /// shows and only the quit keys work (`app_jobs`).
+    pub loading: Option<super::app_jobs::Loading>,
 }
 
 fn local_now() -> DateTime<FixedOffset> {
@@ -230,12 +231,12 @@ impl App {
             contacts: Contacts::default(),
             contacts_path: None,
             unsaved: Vec::new(),
-            written: Vec::new(),
             changed_on_disk: 0,
             message,
             refusal: None,
             should_quit: false,
             now: local_now,
+            loading: None,
         }
     }
 

@@ -1,62 +1,66 @@
 //! Carrying out what the update function asks for: saving files, the user's
 //! config, reloading from disk. A save that fails (the file changed on disk,
-//! the disk is full) is kept in the model as unsaved, shown in the status
-//! line, and written to a recovery folder on quit: nothing typed is lost.
+//! the disk is full) is kept in the model as unsaved (`App::saved`), shown in
+//! the status line, and written to a recovery folder on quit: nothing typed
+//! is lost.
 
 use super::app::{App, Effect, Unsaved};
 use crate::ops::{commit, Change, CommitError};
-use crate::store::{self, identity, SaveError};
+use crate::store::stamps::fingerprint;
+use crate::store::{self, identity, Stamps};
 use std::path::{Path, PathBuf};
 
+/// Carries an effect out at once, on this thread. The terminal loop hands
+/// the same work to its disk worker instead (`jobs`); this is the path for
+/// tests and anything else without a loop, and both end in the same
+/// `App::saved`.
 pub fn carry_out(app: &mut App, effect: Effect) {
     match effect {
         Effect::SaveConfig(config) => {
-            let saved = identity::config_path()
-                .ok_or_else(|| "no config folder on this system".to_string())
-                .and_then(|path| identity::save_config(&path, &config).map_err(|e| format!("{}: {e}", path.display())));
-            if let Err(e) = saved {
+            if let Err(e) = save_config(&config) {
                 app.message = Some(format!("could not remember who you are: {e}"));
             }
         }
-        Effect::Apply(change) => apply(app, &change),
-        Effect::Reload => reload(app),
+        Effect::Apply(change) => {
+            let outcome = save(&mut app.stamps, change);
+            app.saved(outcome);
+        }
+        Effect::Reload => app.replace_study(store::load(&app.layout)),
     }
 }
 
-/// Writes a change; what cannot be written is kept as unsaved, with why.
-fn apply(app: &mut App, change: &Change) {
-    let paths: Vec<&Path> = change.writes.iter().map(|w| w.path.as_path()).collect();
-    app.unsaved.retain(|u| !paths.contains(&u.path.as_path()));
-    match commit(&mut app.stamps, change) {
-        Ok(_) => {
-            // Only study files: the private store is outside what the disk watch sees.
-            app.written.extend(paths.iter().map(|p| p.to_path_buf()));
-        }
-        Err(error) => {
-            // The same words the command line prints, and what happens to mine.
-            let kept = match &error {
-                CommitError::Save(SaveError::ChangedOnDisk(_) | SaveError::CreatedOnDisk(_)) => {
-                    "your version is kept (Ctrl-R reloads to see theirs)"
-                }
-                _ => "your version is kept",
-            };
-            app.message = Some(format!("not saved: {error}; {kept}"));
-            app.refusal = app.message.clone();
-            for write in &change.writes {
-                app.unsaved.push(Unsaved {
-                    path: write.path.clone(),
-                    text: write.text.clone(),
-                    why: error.to_string(),
-                });
-            }
-        }
+/// What became of one change sent to be saved.
+#[derive(Debug)]
+pub struct SaveOutcome {
+    pub change: Change,
+    pub result: Result<usize, CommitError>,
+    /// The change's files whose fingerprint is now that of their new text
+    /// (all of them on success; those written before a failure otherwise).
+    pub recorded: Vec<PathBuf>,
+}
+
+/// Writes a change, checked against `stamps` (what casebook last saw of each
+/// file) and recording what it wrote there. Runs on the disk worker.
+pub fn save(stamps: &mut Stamps, change: Change) -> SaveOutcome {
+    let result = commit(stamps, &change);
+    let recorded = change
+        .writes
+        .iter()
+        .filter(|w| stamps.get(&w.path) == Some(fingerprint(w.text.as_bytes())))
+        .map(|w| w.path.clone())
+        .collect();
+    SaveOutcome {
+        change,
+        result,
+        recorded,
     }
 }
 
-/// Reads the study again (after a `git pull`, or to see another's change).
-fn reload(app: &mut App) {
-    let loaded = store::load(&app.layout);
-    app.replace_study(loaded);
+/// Remembers the user's config (who they are, their keys).
+pub fn save_config(config: &identity::Config) -> Result<(), String> {
+    identity::config_path()
+        .ok_or_else(|| "no config folder on this system".to_string())
+        .and_then(|path| identity::save_config(&path, config).map_err(|e| format!("{}: {e}", path.display())))
 }
 
 /// Where unsaved changes go on quit: the user's data folder.

@@ -238,6 +238,11 @@ impl Keymap {
     /// The action a key asks for on `screen` in `mode`, if any. In a form,
     /// the form's bindings come first and only the global ones follow.
     pub fn action_for(&self, event: &KeyEvent, screen: Screen, mode: Mode) -> Option<Action> {
+        // Esc followed at once by a digit reaches us as Alt+digit: the digit's screen.
+        if let (KeyCode::Char(c @ '1'..='6'), KeyModifiers::ALT) = (event.code, event.modifiers) {
+            let digit = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+            return self.action_for(&digit, screen, Mode::Normal);
+        }
         let applies = |b: &&Binding| match (b.scope, mode) {
             (Scope::In(m), _) => m == mode,
             (Scope::Everywhere, _) => true,

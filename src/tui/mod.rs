@@ -1,59 +1,62 @@
 //! The terminal UI: a model with an update function (`app`), keys as data
 //! (`keymap`), render functions (`view`, `screens`, `widgets`), and the thin
-//! loop here that alone touches the real terminal.
+//! loop (`event_loop`) that alone touches the real terminal, fed by input,
+//! a file watcher (`watcher`) and a disk worker (`jobs`).
 
 pub mod action;
 pub mod app;
+pub mod app_jobs;
 pub mod cache;
 mod confirm;
-pub mod disk_watch;
 pub mod effects;
+pub mod event_loop;
 pub mod input;
+pub mod jobs;
 pub mod keymap;
+mod loading_view;
 pub mod screens;
 pub mod view;
+pub mod watcher;
 pub mod widgets;
 
-use crate::ops::open::open;
-use crate::store::identity;
+use crate::domain::StudyData;
+use crate::ops::open::{open, open_without_loading, Opened, Opening};
+use crate::store::identity::{self, Config};
+use crate::store::Stamps;
 use app::App;
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use event_loop::Start;
 use std::path::Path;
 use std::process::ExitCode;
 
-/// Opens the study and runs the TUI until the user quits. The terminal is
-/// restored on every way out, a panic included (ratatui's hook does that
-/// before the panic message is printed).
+/// Opens the study and runs the TUI until the user quits. The first frame
+/// shows at once; the study is read in the background (`event_loop`). The
+/// terminal is restored on every way out, a panic included (ratatui's hook
+/// does that before the panic message is printed).
 pub fn run(study: Option<&Path>, as_user: Option<&str>) -> ExitCode {
-    let opened = match open(study, as_user) {
-        Ok(opened) => opened,
+    let config = identity::config_path()
+        .and_then(|p| identity::load_config(&p).ok())
+        .unwrap_or_default();
+    let opening = match open_without_loading(study, as_user) {
+        Ok(opening) => opening,
         Err(e) => {
             eprintln!("casebook: {e}");
             return ExitCode::from(1);
         }
     };
-    let config = identity::config_path()
-        .and_then(|p| identity::load_config(&p).ok())
-        .unwrap_or_default();
-    let mut app = App::new(
-        opened.data,
-        opened.layout,
-        opened.stamps,
-        opened.problems,
-        opened.identity.map(|i| i.id),
-        config,
-    );
-    app.failed = opened.failed;
-    app.contacts = opened.contacts;
-    app.contacts_path = opened.contacts_path;
-    if let Some(e) = opened.identity_error {
-        app.message = Some(e);
-    }
-    if let Some(warning) = opened.deletion_warning {
-        app.message = Some(warning);
-    }
+    let (mut app, start) = match opening {
+        Some(opening) => app_while_loading(opening, config),
+        // study.ron itself does not read: the full open reports why, as a
+        // problem of the load, and the TUI starts with what could be read.
+        None => match open(study, as_user) {
+            Ok(opened) => (app_opened(opened, config), Start::Loaded),
+            Err(e) => {
+                eprintln!("casebook: {e}");
+                return ExitCode::from(1);
+            }
+        },
+    };
     let mut terminal = ratatui::init();
-    let result = event_loop(&mut terminal, &mut app);
+    let result = event_loop::run(&mut terminal, &mut app, start);
     ratatui::restore();
     // Whatever could not be saved is kept where the user will find it.
     if !app.unsaved.is_empty() {
@@ -72,32 +75,47 @@ pub fn run(study: Option<&Path>, as_user: Option<&str>) -> ExitCode {
     }
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io::Result<()> {
-    let mut watch = disk_watch::DiskWatch::scan(&app.layout);
-    while !app.should_quit {
-        terminal.draw(|frame| view::render(frame, app))?;
-        // Every few quiet seconds, look for files changed by someone else.
-        if !event::poll(std::time::Duration::from_secs(2))? {
-            app.changed_on_disk = watch.changes(&app.layout);
-            continue;
-        }
-        // Resize and every other event simply lead to a redraw.
-        if let Event::Key(key) = event::read()? {
-            if key.kind != KeyEventKind::Press {
-                continue;
-            }
-            for effect in app.handle_key(key) {
-                let reload = effect == app::Effect::Reload;
-                effects::carry_out(app, effect);
-                if reload {
-                    watch = disk_watch::DiskWatch::scan(&app.layout);
-                    app.changed_on_disk = 0;
-                }
-            }
-            for path in app.written.drain(..) {
-                watch.note_own_write(&path);
-            }
-        }
+/// The app for a study whose cases are still to be read: `study.ron`, who I
+/// am and my contacts are there; the data comes when the load is done.
+fn app_while_loading(opening: Opening, config: Config) -> (App, Start) {
+    let mut app = App::new(
+        StudyData::empty(opening.study),
+        opening.layout,
+        Stamps::default(),
+        Vec::new(),
+        opening.identity.map(|i| i.id),
+        config,
+    );
+    app.contacts = opening.contacts;
+    app.contacts_path = opening.contacts_path;
+    start_messages(&mut app, opening.identity_error, opening.deletion_warning);
+    let start = Start::Load {
+        early_problems: opening.problems,
+    };
+    (app, start)
+}
+
+fn app_opened(opened: Opened, config: Config) -> App {
+    let mut app = App::new(
+        opened.data,
+        opened.layout,
+        opened.stamps,
+        opened.problems,
+        opened.identity.map(|i| i.id),
+        config,
+    );
+    app.failed = opened.failed;
+    app.contacts = opened.contacts;
+    app.contacts_path = opened.contacts_path;
+    start_messages(&mut app, opened.identity_error, opened.deletion_warning);
+    app
+}
+
+fn start_messages(app: &mut App, identity_error: Option<String>, deletion_warning: Option<String>) {
+    if let Some(e) = identity_error {
+        app.message = Some(e);
     }
-    Ok(())
+    if let Some(warning) = deletion_warning {
+        app.message = Some(warning);
+    }
 }

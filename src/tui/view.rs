@@ -17,6 +17,9 @@ pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 12;
 
 pub fn render(frame: &mut Frame, app: &App) {
+    if let Some(loading) = &app.loading {
+        return super::loading_view::render(frame, app, loading);
+    }
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let text = format!(
