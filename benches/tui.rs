@@ -66,12 +66,29 @@ fn first_frame(c: &mut Criterion) {
 const KEYS: &[(Screen, &[(&str, Action)])] = &[
     (
         Screen::Cases,
-        &[("j", Action::Down), ("G", Action::Bottom), ("g", Action::Top), ("s", Action::SortNext)],
+        &[
+            ("j", Action::Down),
+            ("G", Action::Bottom),
+            ("g", Action::Top),
+            ("s", Action::SortNext),
+        ],
     ),
-    (Screen::Coverage, &[("j", Action::Down), ("r", Action::CycleRows), ("c", Action::CycleColumns)]),
+    (
+        Screen::Coverage,
+        &[
+            ("j", Action::Down),
+            ("r", Action::CycleRows),
+            ("c", Action::CycleColumns),
+        ],
+    ),
     (
         Screen::Review,
-        &[("j", Action::Down), ("c", Action::ShowConflicts), ("a", Action::ShowAgreement), ("m", Action::ShowQueue)],
+        &[
+            ("j", Action::Down),
+            ("c", Action::ShowConflicts),
+            ("a", Action::ShowAgreement),
+            ("m", Action::ShowQueue),
+        ],
     ),
     (Screen::Recruitment, &[("j", Action::Down), ("t", Action::ToggleTree)]),
     (Screen::Interviews, &[("j", Action::Down)]),
@@ -105,6 +122,16 @@ fn key_to_frame(c: &mut Criterion) {
             })
         });
     }
+    // The Agreement panel after a change: agreement over all 20,000 reviews.
+    app.update(Action::GoTo(Screen::Review));
+    app.update(Action::ShowAgreement);
+    group.sample_size(10);
+    group.bench_function("Review/agreement_after_a_change", |b| {
+        b.iter(|| {
+            app.revision += 1;
+            frame(&mut terminal, &app);
+        })
+    });
     group.finish();
 }
 

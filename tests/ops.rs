@@ -620,3 +620,53 @@ fn migrating_a_format_1_study_keeps_every_resolution_and_status() {
     expected.study.format_version = FORMAT_VERSION;
     assert_eq!(after.data, expected, "nothing lost or changed but the layout");
 }
+
+#[test]
+fn a_contact_goes_to_the_private_store_only_and_is_refused_with_nowhere_to_keep_it() {
+    use casebook::ops::informant::record_contact;
+    use casebook::store::private::{Contact, Contacts};
+    let id = InformantId::new("INF-cora-01");
+    let contact = Contact {
+        name: "A. Person".into(),
+        email: None,
+        phone: None,
+    };
+    let mut contacts = Contacts::default();
+    let nowhere = record_contact(None, &mut contacts, &id, contact.clone());
+    assert!(refused(nowhere).starts_with("no place for private contacts"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("contacts.ron");
+    let change = record_contact(Some(&path), &mut contacts, &id, contact).unwrap();
+    assert!(change.writes.is_empty(), "nothing shared is written");
+    assert_eq!(change.private.as_ref().map(|p| p.path.clone()), Some(path));
+}
+
+#[test]
+fn migrating_is_the_leads_and_refused_for_anyone_else() {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_tree(&common::repo().join("tests/fixtures/format1"), dir.path());
+    let layout = Layout::new(dir.path());
+    // The study names its lead before migrating.
+    let study = layout.study_file();
+    let text = std::fs::read_to_string(&study).unwrap();
+    std::fs::write(
+        &study,
+        text.replacen("    strata:", "    lead: Some(\"astrid\"),\n    strata:", 1),
+    )
+    .unwrap();
+    let loaded = load(&layout);
+    let cora = ResearcherId::new("cora");
+    let ctx = Ctx {
+        layout: &layout,
+        me: Some(&cora),
+        failed: &loaded.failed,
+        now: now(),
+    };
+    let mut data = loaded.data.clone();
+    let message = refused(migrate::migrate(&ctx, &mut data, &loaded.problems));
+    assert!(
+        message.ends_with("not written: only the study's lead, astrid, changes it"),
+        "{message}"
+    );
+    assert_eq!(data, loaded.data, "nothing changed");
+}

@@ -201,6 +201,18 @@ struct IndexEntry {
 }
 
 impl SearchIndex {
+    /// A fingerprint of what the index is built from (each case's id,
+    /// municipality and title): most changes (a stage move, a review) leave
+    /// it as it was, and the index need not be built again.
+    pub fn source_of(data: &StudyData) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        for case in data.cases.values() {
+            (&case.case.id, &case.case.municipality, &case.case.title).hash(&mut hasher);
+        }
+        hasher.finish()
+    }
+
     pub fn build(data: &StudyData) -> Self {
         SearchIndex {
             entries: data
@@ -258,6 +270,9 @@ impl CaseQuery {
             Some(hits) => Box::new(hits.iter().map(|h| h.entry)),
             None => Box::new(0..index.entries.len()),
         };
+        // The study keeps its cases in id order, and so does the index: with
+        // nothing to rank by, sorting by id ascending is the order as it is.
+        let keep_order = pattern.is_empty() && self.sort == Column::Id && !self.descending;
         let mut hits: Vec<(Hit, SortKey)> = candidates
             .filter_map(|entry| {
                 let e = &index.entries[entry];
@@ -276,9 +291,17 @@ impl CaseQuery {
                         .filter_map(|f| matcher.fuzzy_match(&f.text, &pattern))
                         .max()?
                 };
-                Some((Hit { entry, score }, sort_key(data, case, self.sort)))
+                let key = if keep_order {
+                    SortKey::Number(0)
+                } else {
+                    sort_key(data, case, self.sort)
+                };
+                Some((Hit { entry, score }, key))
             })
             .collect();
+        if keep_order {
+            return hits.into_iter().map(|(hit, _)| hit).collect();
+        }
         hits.sort_by(|(a, ka), (b, kb)| {
             b.score.cmp(&a.score).then_with(|| {
                 let order = if self.descending { kb.cmp(ka) } else { ka.cmp(kb) };

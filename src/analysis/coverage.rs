@@ -57,10 +57,15 @@ pub fn by_stratum(data: &StudyData, stratum: Stratum) -> Vec<StratumCount> {
     // One pass over the frame, each case's value worked out once.
     let mut counts: HashMap<String, [usize; 4]> = HashMap::new();
     for case in frame(data) {
-        let Some(value) = value_of(data, case, stratum) else { continue };
+        let Some(value) = value_of(data, case, stratum) else {
+            continue;
+        };
         let count = counts.entry(value).or_default();
         count[0] += 1;
-        count[1] += usize::from(matches!(case.stage, Stage::Shortlisted | Stage::Selected | Stage::Reserve));
+        count[1] += usize::from(matches!(
+            case.stage,
+            Stage::Shortlisted | Stage::Selected | Stage::Reserve
+        ));
         count[2] += usize::from(case.stage == Stage::Selected);
         count[3] += usize::from(case.stage == Stage::Reserve);
     }

@@ -17,7 +17,10 @@ pub struct CasesScreen {
     /// The filters, search and sort.
     pub query: CaseQuery,
     pub cursor: Cursor,
-    /// Every case folded for searching, once per change of the study.
+    /// What the search index was built from, once per change of the study.
+    source: Cached<u64, u64>,
+    /// Every case folded for searching, again only when ids, municipalities
+    /// or titles changed.
     index: Cached<u64, SearchIndex>,
     /// The rows for the query, once per change of the study or the query.
     rows: Cached<(u64, CaseQuery), Vec<Hit>>,
@@ -25,7 +28,8 @@ pub struct CasesScreen {
 
 impl CasesScreen {
     pub fn index(&self, view: &View) -> Rc<SearchIndex> {
-        self.index.get(view.revision, || SearchIndex::build(view.data))
+        let source = *self.source.get(view.revision, || SearchIndex::source_of(view.data));
+        self.index.get(source, || SearchIndex::build(view.data))
     }
 
     /// The table's rows, in order. A search that only narrows the previous
