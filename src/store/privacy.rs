@@ -88,6 +88,34 @@ pub fn find_email(text: &str) -> Option<usize> {
     None
 }
 
+/// The first contact detail or e-mail address in one shared file, if any.
+fn scan(path: &Path, details: &[(String, &str)]) -> Option<Problem> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let lower = text.to_lowercase();
+    if let Some((offset, _)) = details
+        .iter()
+        .filter_map(|(l, d)| lower.find(l.as_str()).map(|o| (o, d)))
+        .min()
+    {
+        let (line, column) = line_column(&text, offset.min(text.len()));
+        Some(Problem::new(
+            path,
+            line,
+            column,
+            "an informant's contact details are in a shared file; they belong in the private store only",
+        ))
+    } else {
+        let offset = find_email(&text)?;
+        let (line, column) = line_column(&text, offset);
+        Some(Problem::new(
+            path,
+            line,
+            column,
+            "an e-mail address in a shared file; contact details belong in the private store only",
+        ))
+    }
+}
+
 pub fn privacy_problems(layout: &Layout, contacts: &Contacts) -> Vec<Problem> {
     let root = if layout.root.as_os_str().is_empty() {
         PathBuf::from(".")
@@ -101,33 +129,25 @@ pub fn privacy_problems(layout: &Layout, contacts: &Contacts) -> Vec<Problem> {
         .flat_map(|c| c.details())
         .map(|d| (d.to_lowercase(), d))
         .collect();
-    for path in shared_files(layout, &root) {
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            continue;
-        };
-        let lower = text.to_lowercase();
-        if let Some((offset, _)) = details
-            .iter()
-            .filter_map(|(l, d)| lower.find(l.as_str()).map(|o| (o, d)))
-            .min()
-        {
-            let (line, column) = line_column(&text, offset.min(text.len()));
-            problems.push(Problem::new(
-                &path,
-                line,
-                column,
-                "an informant's contact details are in a shared file; they belong in the private store only",
-            ));
-        } else if let Some(offset) = find_email(&text) {
-            let (line, column) = line_column(&text, offset);
-            problems.push(Problem::new(
-                &path,
-                line,
-                column,
-                "an e-mail address in a shared file; contact details belong in the private store only",
-            ));
-        }
-    }
+    // Every shared file is read and searched; on all cores, since a study
+    // of 16,000 cases has 36,000 files.
+    let files: Vec<PathBuf> = shared_files(layout, &root).into_iter().collect();
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let share = files.len().div_ceil(workers).max(1);
+    let found: Vec<Problem> = std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(share)
+            .map(|chunk| {
+                let details = &details;
+                scope.spawn(move || chunk.iter().filter_map(|path| scan(path, details)).collect::<Vec<_>>())
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    });
+    problems.extend(found);
     if git_root(&root).is_some() {
         let probe = format!("{PRIVATE_DIR}/contacts.ron");
         let ignored = Command::new("git")
