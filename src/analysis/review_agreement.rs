@@ -4,11 +4,12 @@
 //! resolved. Run as a researcher, a case whose review they have not yet
 //! submitted is left out, so nothing of the other review leaks before theirs.
 
-use super::agreement::{report, Level, Ratings, ScaleRange};
+use super::agreement::{cohen_kappa, krippendorff_alpha, percent_agreement, Coded, Level, Weighting};
 use super::conflicts::case_conflicts;
 use crate::domain::blind::visible_to;
 use crate::domain::*;
 use serde::Serialize;
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PairAgreement {
@@ -55,86 +56,190 @@ fn answer_value(answer: &Answer) -> Option<String> {
     }
 }
 
+/// One reviewer's answer on a criterion, coded: its category, or off the
+/// criterion's scale (which makes every statistic over it undefined, as a
+/// ratings table with such a value is refused).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CodedAnswer {
+    Category(usize),
+    OffScale,
+}
+
+/// The categories of a criterion: the points of an ordinal scale, else the
+/// answers given, in alphabetical order (as `Coded::new` orders them).
+struct Categories {
+    level: Level,
+    ordinal: Option<(i32, i32)>,
+    labels: Vec<String>,
+}
+
+impl Categories {
+    fn of(criterion: &Criterion, answers: &[&Answer]) -> Categories {
+        match criterion.scale {
+            Scale::Ordinal { min, max } => Categories {
+                level: Level::Ordinal,
+                ordinal: Some((min, max)),
+                labels: Vec::new(),
+            },
+            _ => {
+                let mut labels: Vec<String> = answers.iter().filter_map(|a| answer_value(a)).collect();
+                labels.sort_unstable();
+                labels.dedup();
+                Categories {
+                    level: Level::Nominal,
+                    ordinal: None,
+                    labels,
+                }
+            }
+        }
+    }
+
+    fn code(&self, answer: &Answer) -> Option<CodedAnswer> {
+        Some(match (self.ordinal, answer) {
+            (Some((min, max)), Answer::Point(p)) if (min..=max).contains(p) => {
+                CodedAnswer::Category((p - min) as usize)
+            }
+            (Some(_), _) => CodedAnswer::OffScale,
+            (None, answer) => {
+                let label = answer_value(answer)?;
+                CodedAnswer::Category(self.labels.binary_search(&label).ok()?)
+            }
+        })
+    }
+
+    fn count(&self) -> usize {
+        match self.ordinal {
+            Some((min, max)) => (max - min + 1).max(0) as usize,
+            None => self.labels.len(),
+        }
+    }
+
+    fn values(&self) -> Vec<f64> {
+        match self.ordinal {
+            Some((min, max)) => (min..=max).map(f64::from).collect(),
+            None => vec![f64::NAN; self.labels.len()],
+        }
+    }
+
+    /// The coded table of the rows given, or `None` when a value is off the scale.
+    fn table(&self, rows: Vec<Vec<Option<CodedAnswer>>>) -> Option<Coded> {
+        let cells = rows
+            .into_iter()
+            .map(|row| {
+                row.into_iter()
+                    .map(|cell| match cell {
+                        None => Some(None),
+                        Some(CodedAnswer::Category(c)) => Some(Some(c)),
+                        Some(CodedAnswer::OffScale) => None,
+                    })
+                    .collect::<Option<Vec<Option<usize>>>>()
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(Coded {
+            categories: self.count(),
+            values: self.values(),
+            cells,
+        })
+    }
+}
+
+/// Agreement per criterion on the reviews `viewer` may see. Each answer is
+/// coded once, straight from the reviews, and only the statistics shown are
+/// computed: on 20,000 reviews this is what the Agreement panel waits for.
 pub fn study_agreement(data: &StudyData, viewer: Option<&ResearcherId>) -> Vec<CriterionAgreement> {
     let team: Vec<&ResearcherId> = data.study.team.iter().map(|r| &r.id).collect();
-    let cases: Vec<&CaseData> = data.cases.values().collect();
+    // Each case's visible submitted reviews, in team order.
+    let reviewed: Vec<Vec<Option<&Review>>> = data
+        .cases
+        .values()
+        .map(|case| {
+            team.iter()
+                .map(|rater| {
+                    case.reviews
+                        .get(*rater)
+                        .filter(|r| r.is_submitted() && visible_to(viewer, case, r))
+                })
+                .collect()
+        })
+        .collect();
+    // Conflicts open and resolved per criterion, one pass over the cases.
+    let mut conflicts: HashMap<&CriterionId, (usize, usize)> = HashMap::new();
+    let mut conflict_ids: Vec<(CriterionId, bool)> = Vec::new();
+    for case in data.cases.values() {
+        for (conflict, resolved) in case_conflicts(&data.study, case, viewer) {
+            conflict_ids.push((conflict.criterion, resolved));
+        }
+    }
+    for (criterion, resolved) in &conflict_ids {
+        let entry = conflicts.entry(criterion).or_default();
+        if *resolved {
+            entry.1 += 1;
+        } else {
+            entry.0 += 1;
+        }
+    }
     data.study
         .criteria
         .iter()
         .filter(|c| c.scale != Scale::FreeText)
         .map(|criterion| {
-            let (level, scale) = match criterion.scale {
-                Scale::Ordinal { min, max } => (
-                    Level::Ordinal,
-                    Some(ScaleRange {
-                        low: i64::from(min),
-                        high: i64::from(max),
-                    }),
-                ),
-                _ => (Level::Nominal, None),
-            };
-            let cell = |case: &CaseData, rater: &ResearcherId| {
-                case.reviews
-                    .get(rater)
-                    .filter(|r| r.is_submitted() && visible_to(viewer, case, r))
-                    .and_then(|r| r.answers.get(&criterion.id))
-                    .and_then(answer_value)
-            };
-            let table = |raters: &[&ResearcherId]| {
-                let rows: Vec<(String, Vec<Option<String>>)> = cases
+            let answers: Vec<&Answer> = reviewed
+                .iter()
+                .flatten()
+                .flatten()
+                .filter_map(|r| r.answers.get(&criterion.id))
+                .collect();
+            let categories = Categories::of(criterion, &answers);
+            let coded: Vec<Vec<Option<CodedAnswer>>> = reviewed
+                .iter()
+                .map(|row| {
+                    row.iter()
+                        .map(|r| {
+                            r.and_then(|r| r.answers.get(&criterion.id))
+                                .and_then(|a| categories.code(a))
+                        })
+                        .collect()
+                })
+                .collect();
+            let rows_of = |raters: &[usize]| -> Vec<Vec<Option<CodedAnswer>>> {
+                coded
                     .iter()
-                    .map(|case| {
-                        (
-                            case.case.id.to_string(),
-                            raters.iter().map(|r| cell(case, r)).collect::<Vec<_>>(),
-                        )
-                    })
-                    .filter(|(_, cells)| cells.iter().flatten().count() >= 2)
-                    .collect();
-                Ratings {
-                    units: rows.iter().map(|(u, _)| u.clone()).collect(),
-                    raters: raters.iter().map(|r| r.to_string()).collect(),
-                    cells: rows.into_iter().map(|(_, c)| c).collect(),
-                }
+                    .map(|row| raters.iter().map(|&i| row[i]).collect::<Vec<_>>())
+                    .filter(|cells| cells.iter().flatten().count() >= 2)
+                    .collect()
             };
-            let all = table(&team);
-            let overall = report(&all, level, scale).ok();
+            let everyone: Vec<usize> = (0..team.len()).collect();
+            let all = rows_of(&everyone);
+            let units = all.len();
+            let overall = categories.table(all);
+            let alpha = overall.as_ref().and_then(|c| krippendorff_alpha(c, categories.level));
+            let percent = overall.as_ref().and_then(percent_agreement);
             let mut pairs = Vec::new();
             for (i, a) in team.iter().enumerate() {
-                for b in &team[i + 1..] {
-                    let pair = table(&[a, b]);
-                    let r = report(&pair, level, scale).ok();
+                for (j, b) in team.iter().enumerate().skip(i + 1) {
+                    let rows = rows_of(&[i, j]);
+                    let units = rows.len();
+                    let pair = categories.table(rows);
                     pairs.push(PairAgreement {
                         raters: [(*a).clone(), (*b).clone()],
-                        units: pair.units.len(),
-                        percent_agreement: r.as_ref().and_then(|r| r.percent_agreement),
-                        cohen_kappa: r.as_ref().and_then(|r| r.cohen_kappa),
+                        units,
+                        percent_agreement: pair.as_ref().and_then(percent_agreement),
+                        cohen_kappa: pair
+                            .as_ref()
+                            .and_then(|c| cohen_kappa(c, Weighting::Unweighted, categories.ordinal.is_some())),
                     });
                 }
             }
-            let (mut open, mut resolved) = (0, 0);
-            for case in &cases {
-                for (conflict, is_resolved) in case_conflicts(&data.study, case, viewer) {
-                    if conflict.criterion == criterion.id {
-                        if is_resolved {
-                            resolved += 1;
-                        } else {
-                            open += 1;
-                        }
-                    }
-                }
-            }
-            let alpha = overall.as_ref().and_then(|r| r.krippendorff_alpha);
-            let percent = overall.as_ref().and_then(|r| r.percent_agreement);
+            let (open, resolved) = conflicts.get(&criterion.id).copied().unwrap_or_default();
             let low_kappa =
                 pairs.iter().any(|p| p.cohen_kappa.is_some_and(|k| k < 0.4)) || alpha.is_some_and(|a| a < 0.4);
             CriterionAgreement {
                 criterion: criterion.id.clone(),
-                level: match level {
+                level: match categories.level {
                     Level::Ordinal => "ordinal",
                     _ => "nominal",
                 },
-                units: all.units.len(),
+                units,
                 krippendorff_alpha: alpha,
                 reading: reading(alpha),
                 percent_agreement: percent,
