@@ -247,7 +247,7 @@ impl Loop {
                     app.changed_on_disk = 0;
                 }
             }
-            Done::Saved { id, outcome } => self.saved(app, id, outcome),
+            Done::Saved { id, outcome } => self.saved(app, id, *outcome),
             Done::ConfigNotSaved(why) => app.message = Some(format!("could not remember who you are: {why}")),
             Done::ChangedOutside(paths) => {
                 // Someone else's change (a pull, an editor): say so and read it in.
@@ -293,7 +293,7 @@ impl Loop {
     pub fn finish_saves(&mut self, app: &mut App, messages: &Receiver<Msg>, worker: &JoinHandle<()>) {
         while !self.saving.is_empty() {
             match messages.recv_timeout(Duration::from_millis(100)) {
-                Ok(Msg::Job(Done::Saved { id, outcome })) => self.saved(app, id, outcome),
+                Ok(Msg::Job(Done::Saved { id, outcome })) => self.saved(app, id, *outcome),
                 Ok(_) => {}
                 Err(RecvTimeoutError::Timeout) if !worker.is_finished() => {}
                 Err(_) => break,

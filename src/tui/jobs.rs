@@ -48,7 +48,7 @@ pub enum Done {
     },
     Saved {
         id: u64,
-        outcome: SaveOutcome,
+        outcome: Box<SaveOutcome>,
     },
     ConfigNotSaved(String),
     /// The checked files someone else changed, created or removed.
@@ -95,7 +95,7 @@ fn work(layout: &Layout, queue: &Receiver<Job>, report: impl Fn(Done) -> bool) {
             }
             Job::Save { id, change } => Done::Saved {
                 id,
-                outcome: effects::save(&mut stamps, change),
+                outcome: Box::new(effects::save(&mut stamps, change)),
             },
             Job::SaveConfig(config) => match effects::save_config(&config) {
                 Ok(()) => continue,
