@@ -81,7 +81,7 @@ fn a_save_over_someone_elses_change_is_refused_kept_and_written_out_on_quit() {
 }
 
 #[test]
-fn a_later_successful_save_clears_the_unsaved_mark() {
+fn a_refused_text_survives_a_later_save_of_the_same_file_until_that_text_is_written() {
     let study = common::demo_copy();
     let mut app = app_on(study.path());
     let id = CaseId::new("p2019-014");
@@ -96,8 +96,16 @@ fn a_later_successful_save_clears_the_unsaved_mark() {
     let effect = moved(&mut app, &id, Stage::Dropped);
     carry_out(&mut app, effect);
     assert_eq!(app.unsaved.len(), 1);
+    let refused = app.unsaved[0].text.clone();
+    assert!(refused.contains("Dropped"));
+    // Reloading shows their file; a new move saves, but it does not hold the first one.
     carry_out(&mut app, Effect::Reload);
     let effect = moved(&mut app, &id, Stage::Reserve);
     carry_out(&mut app, effect);
-    assert!(app.unsaved.is_empty());
+    assert!(fs::read_to_string(&path).unwrap().contains("Reserve"));
+    assert_eq!(app.unsaved.len(), 1, "the refused text is still kept");
+    assert_eq!(app.unsaved[0].text, refused);
+    let recovery = tempfile::tempdir().unwrap();
+    let lines = keep_unsaved(&app.unsaved, Some(recovery.path()));
+    assert_eq!(lines.len(), 1, "and written out on quit");
 }

@@ -147,6 +147,54 @@ fn load_case_folders<'a>(
     })
 }
 
+/// The largest file casebook reads: far above any real study file (a notes
+/// field of 10 MB loads), and a clear error instead of reading until memory
+/// runs out when something else stands in a file's place.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The bytes of a regular file of at most `MAX_FILE_BYTES`, or why not. A
+/// folder, a pipe or a device where a file should be is refused unread (a
+/// pipe would block and a device never end).
+fn read_regular_file(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let kind = match fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(if fs::symlink_metadata(path).is_ok() {
+                "a link to a file that does not exist".to_string()
+            } else {
+                "file is missing".to_string()
+            })
+        }
+        Err(e) => return Err(format!("cannot read file: {e}")),
+    };
+    if !kind.is_file() {
+        return Err(if kind.is_dir() {
+            "a folder where a file should be".to_string()
+        } else {
+            "not a regular file (a pipe, a socket or a device); casebook reads only files".to_string()
+        });
+    }
+    if kind.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "file is {} MB, more than the {} MB casebook reads",
+            kind.len() / 1_000_000,
+            MAX_FILE_BYTES / 1_000_000
+        ));
+    }
+    let mut bytes = Vec::with_capacity(kind.len() as usize);
+    fs::File::open(path)
+        .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("cannot read file: {e}"))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "file grew past the {} MB casebook reads",
+            MAX_FILE_BYTES / 1_000_000
+        ));
+    }
+    Ok(bytes)
+}
+
 /// What stands in for a study file that could not be read, so the rest loads.
 fn empty_study() -> Study {
     Study {
@@ -189,16 +237,11 @@ impl<'a> Loader<'a> {
 
     /// Reads and parses one file; on failure records the problem and gives `None`.
     fn read<T: DeserializeOwned>(&mut self, path: &Path) -> Option<T> {
-        let bytes = match fs::read(path) {
+        let bytes = match read_regular_file(path) {
             Ok(bytes) => bytes,
-            Err(e) => {
-                let what = if e.kind() == std::io::ErrorKind::NotFound {
-                    "file is missing".to_string()
-                } else {
-                    format!("cannot read file: {e}")
-                };
+            Err(what) => {
                 self.problems.push(Problem::file(path, what));
-                self.failed.insert(path.to_path_buf());
+                self.note_broken(path);
                 return None;
             }
         };
@@ -279,7 +322,11 @@ impl<'a> Loader<'a> {
     fn load_guides(&mut self) -> BTreeMap<GuideId, Guide> {
         let mut guides = BTreeMap::new();
         for (name, path) in self.entries(&self.layout.guides_dir()) {
-            if name == layout::CODEBOOK_FILE || !name.ends_with(".ron") {
+            if name == layout::CODEBOOK_FILE {
+                continue;
+            }
+            if !name.ends_with(".ron") || path.is_dir() {
+                self.unexpected(&path);
                 continue;
             }
             let Some(guide) = self.read::<Guide>(&path) else {

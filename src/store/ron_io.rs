@@ -35,10 +35,31 @@ pub fn from_ron<T: DeserializeOwned>(path: &Path, source: &str) -> Result<T, Pro
     if let Some(line) = conflict_marker_line(source) {
         return Err(Problem::new(path, line, 1, "unresolved git merge conflict"));
     }
+    // A byte-order mark (some Windows editors write one) is not RON, and
+    // says nothing casebook needs.
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     ron::Options::default().from_str(source).map_err(|e| {
         let start = e.span.start;
-        Problem::new(path, start.line.max(1), start.col.max(1), describe(&e.code))
+        Problem::new(
+            path,
+            start.line.max(1),
+            start.col.max(1),
+            at_most_a_line(describe(&e.code)),
+        )
     })
+}
+
+/// The longest message a problem quotes: ron's errors can quote a whole
+/// value (megabytes of notes); a line is enough to find it.
+const MESSAGE_CHARS: usize = 200;
+
+fn at_most_a_line(message: String) -> String {
+    let line = message.lines().next().unwrap_or_default();
+    if line.chars().count() <= MESSAGE_CHARS && line.len() == message.len() {
+        return message;
+    }
+    let short: String = line.chars().take(MESSAGE_CHARS).collect();
+    format!("{short}…")
 }
 
 /// The 1-based line of the first `<<<<<<<` conflict marker, if any.

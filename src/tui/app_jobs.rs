@@ -8,7 +8,6 @@ use super::effects::SaveOutcome;
 use crate::ops::CommitError;
 use crate::store::{Loaded, Problem, SaveError};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use std::path::Path;
 use std::time::Instant;
 
 /// The study is being read in the background.
@@ -47,8 +46,16 @@ impl App {
             result,
             recorded,
         } = outcome;
-        let paths: Vec<&Path> = change.writes.iter().map(|w| w.path.as_path()).collect();
-        self.unsaved.retain(|u| !paths.contains(&u.path.as_path()));
+        // What was refused earlier stays until that very text is written:
+        // a later save of the same file may not hold it (after a reload, say).
+        let written = |u: &Unsaved| {
+            result.is_ok()
+                && change
+                    .writes
+                    .iter()
+                    .any(|w| w.path == u.path && w.text == u.text && recorded.contains(&w.path))
+        };
+        self.unsaved.retain(|u| !written(u));
         for write in change.writes.iter().filter(|w| recorded.contains(&w.path)) {
             self.stamps.record(&write.path, write.text.as_bytes());
         }
