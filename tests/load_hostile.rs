@@ -114,3 +114,74 @@ fn stray_files_in_guides_are_reported() {
         );
     }
 }
+
+/// `check --json`'s counts and error messages.
+fn check(dir: &Path) -> (serde_json::Value, Vec<String>) {
+    let output = common::casebook_as(dir, None, &["check", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let errors = json["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| format!("{}: {}", e["path"].as_str().unwrap(), e["message"].as_str().unwrap()))
+        .collect();
+    (json["counts"].clone(), errors)
+}
+
+#[test]
+fn a_corrupted_case_file_loses_nothing_else_in_its_folder() {
+    let study = common::demo_copy();
+    let (clean, errors) = check(study.path());
+    assert!(errors.is_empty(), "{errors:#?}");
+    // A bit flipped in a case with reviews, informants, an interview and codings.
+    let path = study.path().join("cases/p2019-036/case.ron");
+    let mut bytes = fs::read(&path).unwrap();
+    bytes[40] ^= 0x20;
+    bytes[41] = b'{';
+    fs::write(&path, bytes).unwrap();
+    let (counts, errors) = check(study.path());
+    assert_eq!(
+        counts, clean,
+        "every review, informant, interview and coding still counts"
+    );
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(errors[0].starts_with("cases/p2019-036/case.ron: "), "{errors:#?}");
+}
+
+#[test]
+fn a_broken_interview_file_keeps_its_codings_and_is_reported_once() {
+    let study = common::demo_copy();
+    let (clean, _) = check(study.path());
+    let path = study.path().join("cases/p2019-036/interviews/INT-02.ron");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, text.replacen("Interview(", "Interview((", 1)).unwrap();
+    let (counts, errors) = check(study.path());
+    assert_eq!(counts["codings"], clean["codings"], "the codings are kept");
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].starts_with("cases/p2019-036/interviews/INT-02.ron: "),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn a_study_file_that_is_a_folder_is_a_problem_in_check_and_its_json() {
+    let study = common::small_study();
+    let path = study.path().join("cases/study.ron");
+    fs::remove_file(&path).unwrap();
+    fs::create_dir(&path).unwrap();
+    let output = common::casebook_as(study.path(), None, &["check", "--json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON on stdout");
+    let errors = json["errors"].as_array().unwrap();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e["path"].as_str().unwrap().ends_with("cases/study.ron")
+                && e["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains("a folder where a file should be")),
+        "{errors:#?}"
+    );
+}

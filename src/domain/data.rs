@@ -19,6 +19,9 @@ pub struct CaseData {
     pub reviews: BTreeMap<ResearcherId, Review>,
     /// Each researcher's resolutions, from `resolution.<researcher>.ron`.
     pub resolutions: BTreeMap<ResearcherId, Resolution>,
+    /// The folder's `case.ron` failed to load: `case` only stands in for it,
+    /// so the rest of the folder (reviews, informants, interviews) is kept.
+    pub stand_in: bool,
     pub informants: BTreeMap<InformantId, Informant>,
     pub interviews: BTreeMap<InterviewId, InterviewData>,
 }
@@ -29,6 +32,7 @@ impl CaseData {
             case,
             reviews: BTreeMap::new(),
             resolutions: BTreeMap::new(),
+            stand_in: false,
             informants: BTreeMap::new(),
             interviews: BTreeMap::new(),
         }
@@ -44,6 +48,19 @@ impl CaseData {
 pub struct InterviewData {
     pub interview: Interview,
     pub codings: BTreeMap<ResearcherId, Codings>,
+    /// The interview's own file failed to load: `interview` only stands in
+    /// for it, so its codings are kept.
+    pub stand_in: bool,
+}
+
+impl InterviewData {
+    pub fn new(interview: Interview) -> Self {
+        InterviewData {
+            interview,
+            codings: BTreeMap::new(),
+            stand_in: false,
+        }
+    }
 }
 
 /// What `casebook check` counts.

@@ -408,9 +408,14 @@ impl Fieldwork<'_> {
                 codings: first,
             },
         );
-        self.case_mut(case)
-            .interviews
-            .insert(id.clone(), InterviewData { interview, codings });
+        self.case_mut(case).interviews.insert(
+            id.clone(),
+            InterviewData {
+                interview,
+                codings,
+                stand_in: false,
+            },
+        );
         id
     }
 }

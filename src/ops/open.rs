@@ -45,7 +45,9 @@ pub fn deletion_warning(data: &StudyData, contacts_path: Option<&Path>, today: N
 /// where possible, so messages name files as the user would type them.
 pub fn locate(study: Option<&Path>) -> Result<Layout, String> {
     if let Some(dir) = study {
-        if !dir.join("cases").join("study.ron").is_file() {
+        // Anything named study.ron makes a study: a folder or an unreadable
+        // file there is a problem the load reports, not "no study here".
+        if std::fs::symlink_metadata(dir.join("cases").join("study.ron")).is_err() {
             return Err(format!("{}: no study here (cases/study.ron is missing)", dir.display()));
         }
         return Ok(Layout::new(dir));

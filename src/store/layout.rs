@@ -128,6 +128,6 @@ pub fn codings_of_file_name(name: &str) -> Option<(&str, &str)> {
 pub fn find_study_root(start: &Path) -> Option<PathBuf> {
     start
         .ancestors()
-        .find(|dir| dir.join(CASES_DIR).join(STUDY_FILE).is_file())
+        .find(|dir| std::fs::symlink_metadata(dir.join(CASES_DIR).join(STUDY_FILE)).is_ok())
         .map(Path::to_path_buf)
 }

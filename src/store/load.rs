@@ -354,17 +354,27 @@ impl<'a> Loader<'a> {
         folders
     }
 
-    /// One case folder, or `None` when its `case.ron` cannot be read.
+    /// One case folder. When its `case.ron` cannot be read, a stand-in case
+    /// holds the rest of the folder, so nothing else in it is lost (and
+    /// `case.ron`, being failed, is never written over).
     fn load_case(&mut self, name: &str, path: &Path) -> Option<CaseData> {
         let case = self.read::<Case>(&path.join(layout::CASE_FILE));
-        let data = case.map(|case| {
-            if case.id.as_str() != name {
-                self.mismatch(&path.join(layout::CASE_FILE), "id", case.id.as_str(), name);
+        let data = match case {
+            Some(case) => {
+                if case.id.as_str() != name {
+                    self.mismatch(&path.join(layout::CASE_FILE), "id", case.id.as_str(), name);
+                }
+                self.load_case_folder(path, case)
             }
-            self.load_case_folder(path, case)
-        });
+            None => {
+                let stand_in = Case::new(CaseId::new(name), Origin::Project, "(case.ron failed to load)", "");
+                let mut data = self.load_case_folder(path, stand_in);
+                data.stand_in = true;
+                data
+            }
+        };
         self.sources.clear();
-        data
+        Some(data)
     }
 
     fn load_case_folder(&mut self, dir: &Path, case: Case) -> CaseData {
@@ -458,18 +468,33 @@ impl<'a> Loader<'a> {
                 continue;
             }
             let Some(interview) = self.read::<Interview>(path) else {
+                // Its codings are kept, under a stand-in.
+                let id = InterviewId::new(name.strip_suffix(".ron").unwrap_or(name));
+                let stand_in = Interview {
+                    id: id.clone(),
+                    case: data.case.id.clone(),
+                    guide: GuideId::default(),
+                    informants: Vec::new(),
+                    researchers: Vec::new(),
+                    note_taker: None,
+                    date: None,
+                    start: None,
+                    duration_minutes: None,
+                    mode: InterviewMode::Digital,
+                    recording: Recording::NotesOnly,
+                    notes: Vec::new(),
+                    other_notes: String::new(),
+                };
+                let mut interview = InterviewData::new(stand_in);
+                interview.stand_in = true;
+                data.interviews.insert(id, interview);
                 continue;
             };
             if format!("{}.ron", interview.id) != *name {
                 self.mismatch(path, "id", interview.id.as_str(), name);
             }
-            data.interviews.insert(
-                interview.id.clone(),
-                InterviewData {
-                    interview,
-                    codings: BTreeMap::new(),
-                },
-            );
+            data.interviews
+                .insert(interview.id.clone(), InterviewData::new(interview));
         }
         for (name, path) in &entries {
             let Some((interview_id, coder)) = layout::codings_of_file_name(name) else {

@@ -111,7 +111,11 @@ pub fn save_case_folder(
     id: &CaseId,
     data: &CaseData,
 ) -> Result<Vec<Saved>, SaveError> {
-    let mut saved = vec![save_value(stamps, &layout.case_file(id), &data.case)?];
+    // A stand-in for a file that failed to load is never written over it.
+    let mut saved = Vec::new();
+    if !data.stand_in {
+        saved.push(save_value(stamps, &layout.case_file(id), &data.case)?);
+    }
     for (reviewer, review) in &data.reviews {
         saved.push(save_value(stamps, &layout.review_file(id, reviewer), review)?);
     }
@@ -128,11 +132,13 @@ pub fn save_case_folder(
         }
     }
     for (interview_id, interview) in &data.interviews {
-        saved.push(save_value(
-            stamps,
-            &layout.interview_file(id, interview_id),
-            &interview.interview,
-        )?);
+        if !interview.stand_in {
+            saved.push(save_value(
+                stamps,
+                &layout.interview_file(id, interview_id),
+                &interview.interview,
+            )?);
+        }
         for (coder, codings) in &interview.codings {
             saved.push(save_value(
                 stamps,
