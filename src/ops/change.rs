@@ -3,7 +3,8 @@
 //! against what is on disk first, so a change is written whole or not at all
 //! when someone else changed one of its files meanwhile.
 
-use crate::store::private::{save_contacts, Contacts};
+use crate::domain::InformantId;
+use crate::store::private::{add_contacts, Contact};
 use crate::store::{check_unchanged, save_text, SaveError, Saved, Stamps};
 use std::path::PathBuf;
 use thiserror::Error;
@@ -15,11 +16,12 @@ pub struct FileWrite {
     pub text: String,
 }
 
-/// The private contacts store to write (never a shared file).
+/// Contacts to add to the private store (never a shared file), to what the
+/// store holds on disk when it is written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PrivateWrite {
     pub path: PathBuf,
-    pub contacts: Contacts,
+    pub entries: Vec<(InformantId, Contact)>,
 }
 
 /// What an operation did to the study in memory, as files to write.
@@ -42,7 +44,13 @@ impl Change {
     /// This change followed by `other`, as one.
     pub fn and(mut self, other: Change) -> Self {
         self.writes.extend(other.writes);
-        self.private = other.private.or(self.private);
+        self.private = match (self.private.take(), other.private) {
+            (Some(mut mine), Some(theirs)) => {
+                mine.entries.extend(theirs.entries);
+                Some(mine)
+            }
+            (mine, theirs) => theirs.or(mine),
+        };
         self.removals.extend(other.removals);
         self.summary.extend(other.summary);
         self
@@ -106,7 +114,7 @@ pub fn commit(stamps: &mut Stamps, change: &Change) -> Result<usize, CommitError
         }
     }
     if let Some(private) = &change.private {
-        save_contacts(&private.path, &private.contacts).map_err(|source| CommitError::Private {
+        add_contacts(&private.path, &private.entries).map_err(|source| CommitError::Private {
             path: private.path.clone(),
             source,
         })?;

@@ -197,11 +197,11 @@ pub fn record_contact(
             "no place for private contacts on this system (no data folder); nothing saved",
         ));
     };
-    contacts.contacts.insert(id.clone(), contact);
+    contacts.contacts.insert(id.clone(), contact.clone());
     Ok(Change {
         private: Some(PrivateWrite {
             path: path.to_path_buf(),
-            contacts: contacts.clone(),
+            entries: vec![(id.clone(), contact)],
         }),
         ..Change::default()
     }
