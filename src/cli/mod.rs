@@ -13,6 +13,7 @@ mod init;
 mod migrate;
 mod purge;
 mod recruitment;
+mod repair;
 mod resolve;
 mod review;
 mod session;
@@ -68,6 +69,8 @@ pub enum Command {
     },
     /// Move a study written by an older casebook to the current file layout (the lead's to run).
     Migrate,
+    /// Remove what interrupted saves left behind (hidden .tmp files and .new folders).
+    Repair,
     /// Record the agreed value of a conflict between two reviews (in resolution.<me>.ron).
     Resolve {
         case: String,
@@ -260,6 +263,7 @@ pub fn run(cli: &Cli) -> ExitCode {
         Some(Command::Conflicts { json }) => conflicts::run(cli, *json),
         Some(Command::Review { case, answers, submit }) => review::run(cli, case, answers, *submit),
         Some(Command::Migrate) => migrate::run(cli),
+        Some(Command::Repair) => repair::run(cli),
         Some(Command::Resolve {
             case,
             criterion,

@@ -4,9 +4,10 @@
 //! when someone else changed one of its files meanwhile.
 
 use crate::domain::InformantId;
+use crate::store::atomic::is_leftover;
 use crate::store::private::{add_contacts, Contact};
 use crate::store::{check_unchanged, save_text, SaveError, Saved, Stamps};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 /// One file to write: its path and the whole new text (RON).
@@ -86,7 +87,10 @@ impl CommitError {
 
 /// Writes a change: every file is first checked against what casebook last
 /// saw on disk (a `git pull` or another casebook may have changed it), and
-/// only when all are unchanged is any written, each atomically.
+/// only when all are unchanged is any written, each atomically. A folder the
+/// change creates (a new case, its informants) is built beside its place and
+/// renamed into it whole, so a crash never leaves a case folder without its
+/// `case.ron`.
 pub fn commit(stamps: &mut Stamps, change: &Change) -> Result<usize, CommitError> {
     for write in &change.writes {
         check_unchanged(stamps, &write.path)?;
@@ -94,9 +98,42 @@ pub fn commit(stamps: &mut Stamps, change: &Change) -> Result<usize, CommitError
     for path in &change.removals {
         check_unchanged(stamps, path)?;
     }
+    // What an interrupted save left where this one writes goes now.
+    let mut folders_touched: Vec<&Path> = change.writes.iter().filter_map(|w| w.path.parent()).collect();
+    folders_touched.sort();
+    folders_touched.dedup();
+    for folder in folders_touched {
+        clean_leftovers(folder);
+        if let Some(parent) = new_folder_of(&folder.join("x")).as_deref().and_then(Path::parent) {
+            clean_leftovers(parent);
+        }
+    }
     let mut written = 0;
-    for write in &change.writes {
+    let (into_new, into_existing): (Vec<&FileWrite>, Vec<&FileWrite>) =
+        change.writes.iter().partition(|w| new_folder_of(&w.path).is_some());
+    for write in into_existing {
         if save_text(stamps, &write.path, &write.text)? == Saved::Written {
+            written += 1;
+        }
+    }
+    // Each new folder with everything that goes into it.
+    let mut folders: Vec<(PathBuf, Vec<&FileWrite>)> = Vec::new();
+    for write in into_new {
+        let Some(folder) = new_folder_of(&write.path) else {
+            continue;
+        };
+        match folders.iter_mut().find(|(f, _)| *f == folder) {
+            Some((_, writes)) => writes.push(write),
+            None => folders.push((folder, vec![write])),
+        }
+    }
+    for (folder, writes) in folders {
+        build_folder(&folder, &writes).map_err(|source| SaveError::Io {
+            path: folder.clone(),
+            source,
+        })?;
+        for write in writes {
+            stamps.record(&write.path, write.text.as_bytes());
             written += 1;
         }
     }
@@ -120,4 +157,65 @@ pub fn commit(stamps: &mut Stamps, change: &Change) -> Result<usize, CommitError
         })?;
     }
     Ok(written)
+}
+
+/// The outermost folder of `path` that does not exist yet, when its parent
+/// does (a new case folder under `cases/`, say).
+fn new_folder_of(path: &Path) -> Option<PathBuf> {
+    let mut missing = None;
+    let mut dir = path.parent()?;
+    while !dir.as_os_str().is_empty() && std::fs::symlink_metadata(dir).is_err() {
+        missing = Some(dir.to_path_buf());
+        dir = dir.parent()?;
+    }
+    missing
+}
+
+/// Writes `writes` into a hidden folder beside `folder`, then renames it into
+/// place: the folder appears complete or not at all.
+fn build_folder(folder: &Path, writes: &[&FileWrite]) -> std::io::Result<()> {
+    let name = folder.file_name().and_then(|n| n.to_str()).unwrap_or("folder");
+    let parent = folder.parent().unwrap_or_else(|| Path::new("."));
+    let staging = parent.join(format!(".{name}.{}.new", std::process::id()));
+    let _ = std::fs::remove_dir_all(&staging);
+    let result = (|| {
+        for write in writes {
+            let inside = write.path.strip_prefix(folder).map_err(std::io::Error::other)?;
+            crate::store::atomic::write_atomic(&staging.join(inside), write.text.as_bytes())?;
+        }
+        crate::store::atomic::test_pause_before_rename();
+        std::fs::rename(&staging, folder)?;
+        if let Ok(dir) = std::fs::File::open(parent) {
+            let _ = dir.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_dir_all(&staging);
+    }
+    result
+}
+
+/// Removes what interrupted saves left in `dir` (not below it).
+pub fn clean_leftovers(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut removed = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if !is_leftover(&name) {
+            continue;
+        }
+        let path = entry.path();
+        let gone = if path.is_dir() {
+            std::fs::remove_dir_all(&path)
+        } else {
+            std::fs::remove_file(&path)
+        };
+        if gone.is_ok() {
+            removed.push(path);
+        }
+    }
+    removed
 }

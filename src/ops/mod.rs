@@ -18,7 +18,7 @@ pub mod resolve;
 pub mod review;
 pub mod stage;
 
-pub use change::{commit, Change, CommitError, FileWrite, PrivateWrite};
+pub use change::{clean_leftovers, commit, Change, CommitError, FileWrite, PrivateWrite};
 pub use error::OpError;
 
 use crate::domain::ResearcherId;

@@ -313,8 +313,16 @@ impl<'a> Loader<'a> {
                 };
                 Some((e.file_name().into_string().ok()?, path, is_dir))
             })
-            .filter(|(name, _, _)| !name.starts_with('.'))
             .collect();
+        entries.retain(|(name, path, _)| {
+            if super::atomic::is_leftover(name) {
+                self.problems.push(Problem::file(
+                    path,
+                    "left by an interrupted save; the next save here or `casebook repair` removes it",
+                ));
+            }
+            !name.starts_with('.')
+        });
         entries.sort();
         entries
     }
