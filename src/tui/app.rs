@@ -192,6 +192,8 @@ pub struct App {
     pub should_quit: bool,
     /// The clock, replaceable in tests so timestamps are known.
     pub now: fn() -> DateTime<FixedOffset>,
+    /// Draw without colours (the `NO_COLOR` convention).
+    pub no_color: bool,
     /// Set while the study is read in the background: the loading frame
     /// shows and only the quit keys work (`app_jobs`).
     pub loading: Option<super::app_jobs::Loading>,
@@ -236,6 +238,7 @@ impl App {
             refusal: None,
             should_quit: false,
             now: local_now,
+            no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
             loading: None,
         }
     }

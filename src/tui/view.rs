@@ -17,6 +17,17 @@ pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 12;
 
 pub fn render(frame: &mut Frame, app: &App) {
+    draw(frame, app);
+    if app.no_color {
+        // NO_COLOR (no-color.org): no colours, only bold, reverse and the like.
+        for cell in frame.buffer_mut().content.iter_mut() {
+            cell.fg = Color::Reset;
+            cell.bg = Color::Reset;
+        }
+    }
+}
+
+fn draw(frame: &mut Frame, app: &App) {
     if let Some(loading) = &app.loading {
         return super::loading_view::render(frame, app, loading);
     }
