@@ -82,7 +82,7 @@ pub fn is_leftover(name: &str) -> bool {
 }
 
 /// Whether a process with this id runs on this machine.
-fn process_runs(pid: u32) -> bool {
+pub(crate) fn process_runs(pid: u32) -> bool {
     if pid == std::process::id() {
         return true;
     }

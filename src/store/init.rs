@@ -8,7 +8,8 @@ use std::fs;
 use std::io;
 
 /// What a new study's `.gitignore` holds: private files never reach git.
-pub const GITIGNORE: &str = "# casebook: personal data never goes into git\n/private/\n# interrupted saves\n.*.tmp\n";
+pub const GITIGNORE: &str =
+    "# casebook: personal data never goes into git\n/private/\n# interrupted saves\n.*.tmp\n.*.new\n# who has the study open\n/.casebook.lock\n";
 
 /// Creates an empty study in `layout.root`. Refuses to touch an existing study.
 pub fn init_study(layout: &Layout, title: &str) -> io::Result<()> {

@@ -8,6 +8,7 @@ pub mod identity;
 pub mod init;
 pub mod layout;
 pub mod load;
+pub mod lock;
 pub mod pool_import;
 pub mod privacy;
 pub mod private;

@@ -192,6 +192,9 @@ pub struct App {
     pub should_quit: bool,
     /// The clock, replaceable in tests so timestamps are known.
     pub now: fn() -> DateTime<FixedOffset>,
+    /// Another casebook has this study open (who, process, since): this one
+    /// only reads.
+    pub read_only: Option<String>,
     /// Draw without colours (the `NO_COLOR` convention).
     pub no_color: bool,
     /// Set while the study is read in the background: the loading frame
@@ -238,6 +241,7 @@ impl App {
             refusal: None,
             should_quit: false,
             now: local_now,
+            read_only: None,
             no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
             loading: None,
         }
@@ -385,6 +389,9 @@ impl App {
     /// goes out to be written and its summary to the status line; a refusal
     /// goes to the status line and changes nothing.
     pub fn apply(&mut self, op: impl FnOnce(&Ctx, &mut StudyData) -> Result<Change, OpError>) -> Vec<Effect> {
+        if self.refused_read_only() {
+            return Vec::new();
+        }
         let ctx = Ctx {
             layout: &self.layout,
             me: self.me.as_ref(),
@@ -402,6 +409,17 @@ impl App {
                 Vec::new()
             }
         }
+    }
+
+    /// Refuses a change while another casebook holds the study; says so.
+    pub(crate) fn refused_read_only(&mut self) -> bool {
+        let Some(holder) = self.read_only.clone() else {
+            return false;
+        };
+        self.refuse(format!(
+            "read-only: {holder} has this study open in casebook; quit it there to make changes here"
+        ));
+        true
     }
 
     /// Says why a change was not made: in the status line, and in full above it.

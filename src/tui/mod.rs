@@ -22,6 +22,7 @@ pub mod widgets;
 use crate::domain::StudyData;
 use crate::ops::open::{open, open_without_loading, Opened, Opening};
 use crate::store::identity::{self, Config};
+use crate::store::lock::StudyLock;
 use crate::store::Stamps;
 use app::App;
 use event_loop::Start;
@@ -54,6 +55,25 @@ pub fn run(study: Option<&Path>, as_user: Option<&str>) -> ExitCode {
                 return ExitCode::from(1);
             }
         },
+    };
+    // One TUI writes a study at a time; a second one only reads.
+    let who = app
+        .me
+        .as_ref()
+        .map_or_else(|| "someone".to_string(), |me| me.to_string());
+    let _lock = match StudyLock::take(&app.layout, &who) {
+        Ok(Ok(lock)) => Some(lock),
+        Ok(Err(holder)) => {
+            app.read_only = Some(holder.to_string());
+            app.message = Some(format!("read-only: {holder} has this study open"));
+            None
+        }
+        Err(e) => {
+            app.message = Some(format!(
+                "could not take the study's lock ({e}); take care with a second casebook"
+            ));
+            None
+        }
     };
     let mut terminal = ratatui::init();
     let result = event_loop::run(&mut terminal, &mut app, start);

@@ -30,6 +30,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             ));
         }
     }
+    if let Some(holder) = &app.read_only {
+        spans.push(Span::styled(
+            format!(" read-only: open in {holder} "),
+            Style::new().fg(Color::Black).bg(Color::Yellow),
+        ));
+    }
     if app.changed_on_disk > 0 {
         spans.push(Span::styled(
             format!(" {} file(s) changed on disk: Ctrl-R reloads ", app.changed_on_disk),

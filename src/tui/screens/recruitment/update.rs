@@ -255,6 +255,9 @@ impl App {
 
     /// Adds the informant `referrer` pointed to; then asks, privately, how to reach them.
     fn add_referred(&mut self, referrer: InformantId, role: String, place: Place) -> Vec<Effect> {
+        if self.refused_read_only() {
+            return Vec::new();
+        }
         let ctx = Ctx {
             layout: &self.layout,
             me: self.me.as_ref(),
@@ -318,6 +321,9 @@ impl App {
             email: part(1),
             phone: part(2),
         };
+        if self.refused_read_only() {
+            return Vec::new();
+        }
         match record_contact(self.contacts_path.as_deref(), &mut self.contacts, &informant, contact) {
             Ok(change) => {
                 self.message = Some(format!("how to reach {informant} is kept privately on this computer"));
