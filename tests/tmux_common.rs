@@ -107,6 +107,23 @@ impl Tmux {
         }
     }
 
+    /// Waits until the whole screen satisfies `done` (a capture can catch a
+    /// frame half drawn, so wait for everything asserted on, not one piece),
+    /// up to 20 seconds; panics with `what` and the screen if it never does.
+    pub fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let screen = self.screen();
+            if done(&screen) {
+                return screen;
+            }
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {what}; the screen shows:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
     /// Whether the pane is in the alternate screen (a TUI is showing).
     pub fn alternate_screen(&self) -> bool {
         self.tmux(&["display-message", "-p", "-t", "main", "#{alternate_on}"])

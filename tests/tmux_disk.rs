@@ -23,8 +23,9 @@ fn a_change_on_disk_shows_and_is_read_in_without_a_key_press() {
         text.replacen("municipality: \"Bømlo\"", "municipality: \"Pulledvik\"", 1),
     )
     .unwrap();
-    let screen = tmux.wait_for("1 file(s) changed on disk: reloaded from disk");
-    assert!(screen.contains("p2019-014      Pulledvik"), "{screen}");
+    tmux.wait_until("the change shown and reloaded", |screen| {
+        screen.contains("1 file(s) changed on disk: reloaded from disk") && screen.contains("p2019-014      Pulledvik")
+    });
     // Ctrl-R still reloads by hand.
     tmux.keys(&["C-r"]);
     tmux.wait_for("│ reloaded from disk");
@@ -74,12 +75,11 @@ fn my_own_save_is_not_someone_elses_change() {
         text.replacen("municipality: \"Bømlo\"", "municipality: \"Pulledvik\"", 1),
     )
     .unwrap();
-    let screen = tmux.wait_for("changed on disk: reloaded from disk");
-    assert!(screen.contains("1 file(s) changed on disk"), "{screen}");
-    assert!(
-        screen.contains("p2019-002") && screen.contains("shortlisted"),
-        "{screen}"
-    );
+    tmux.wait_until("the change shown and reloaded", |screen| {
+        screen.contains("1 file(s) changed on disk: reloaded from disk")
+            && screen.contains("p2019-002")
+            && screen.contains("shortlisted")
+    });
     tmux.keys(&["q"]);
     tmux.wait_for("casebook exited with 0");
 }

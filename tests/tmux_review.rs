@@ -117,8 +117,7 @@ fn a_review_file_with_conflict_markers_is_refused_with_the_command_lines_words()
     tmux.keys(&["Enter"]);
     tmux.wait_for(&format!("My review of {case}"));
     tmux.keys(&["5"]);
-    let screen = tmux.wait_for("┌ Not done (any key closes)");
-    assert_eq!(refusal_on(&screen), cli, "{screen}");
+    tmux.wait_until("the whole refusal", |screen| refusal_on(screen) == cli);
     tmux.keys(&["Escape"]);
     tmux.wait_for("Enter opens");
     tmux.keys(&["q"]);

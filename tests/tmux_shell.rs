@@ -19,12 +19,10 @@ fn start_on_demo() -> Tmux {
 #[test]
 fn the_tui_shows_cases_switches_tabs_opens_help_and_quits_cleanly() {
     let tmux = start_on_demo();
-    let screen = tmux.screen();
-    assert!(screen.contains("Bømlo") || screen.contains("Oslo"), "{screen}");
-    assert!(
-        screen.contains("as astrid"),
-        "the status line names the user:\n{screen}"
-    );
+    // The table and the status line, which names the user, in one capture.
+    tmux.wait_until("the cases and the status line", |screen| {
+        (screen.contains("Bømlo") || screen.contains("Oslo")) && screen.contains("as astrid")
+    });
     assert!(tmux.alternate_screen());
 
     tmux.keys(&["2"]);
@@ -32,9 +30,12 @@ fn the_tui_shows_cases_switches_tabs_opens_help_and_quits_cleanly() {
     tmux.keys(&["Tab"]);
     tmux.wait_for("My review queue (astrid)");
     tmux.keys(&["?"]);
-    let help = tmux.wait_for("Help: Review");
-    assert!(help.contains("quit (nothing typed is lost)"), "{help}");
+    tmux.wait_until("the whole help", |screen| {
+        screen.contains("Help: Review") && screen.contains("quit (nothing typed is lost)")
+    });
     tmux.keys(&["Escape"]);
+    // Escape and a digit read together arrive as Alt+digit: wait for the help to close.
+    tmux.wait_until("the help closed", |screen| !screen.contains("Help: Review"));
     tmux.keys(&["6"]);
     tmux.wait_for("Codebook (33 codes)");
 
