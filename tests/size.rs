@@ -3,7 +3,6 @@
 
 mod common;
 
-use casebook::domain::*;
 use casebook::store::init::init_study;
 use casebook::store::{load, save_value, Layout};
 use std::fmt::Write as _;
