@@ -195,6 +195,8 @@ pub struct App {
     /// Another casebook has this study open (who, process, since): this one
     /// only reads.
     pub read_only: Option<String>,
+    /// Ctrl-Z was pressed: the loop gives the terminal back and stops.
+    pub suspend: bool,
     /// Draw without colours (the `NO_COLOR` convention).
     pub no_color: bool,
     /// Set while the study is read in the background: the loading frame
@@ -242,6 +244,7 @@ impl App {
             should_quit: false,
             now: local_now,
             read_only: None,
+            suspend: false,
             no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
             loading: None,
         }
@@ -267,6 +270,17 @@ impl App {
     pub fn handle_key(&mut self, key: KeyEvent) -> Vec<Effect> {
         self.refusal = None;
         let ctrl_c = key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+        if key.code == KeyCode::Char('z') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            // Suspend as a shell job; a text field keeps what was typed.
+            self.suspend = true;
+            return Vec::new();
+        }
+        // Debug builds only: a way to panic on purpose, to test that the
+        // terminal is restored after a panic.
+        #[cfg(debug_assertions)]
+        if key.code == KeyCode::Char('!') && std::env::var_os("CASEBOOK_TEST_PANIC").is_some() {
+            panic!("a panic on purpose (CASEBOOK_TEST_PANIC)");
+        }
         if let Some(input) = &mut self.input {
             if ctrl_c {
                 // Quitting from a field keeps what was typed where it can be kept.

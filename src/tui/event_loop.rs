@@ -30,6 +30,9 @@ pub enum Msg {
     Job(Done),
     /// Time passes while the study loads (the spinner turns).
     Tick,
+    /// SIGTERM, SIGHUP or SIGINT: quit as with `q`, saves finished and
+    /// unsaved work kept, the terminal restored.
+    Terminate,
 }
 
 /// How the loop begins.
@@ -47,6 +50,7 @@ pub enum Start {
 pub fn run(terminal: &mut ratatui::DefaultTerminal, app: &mut App, start: Start) -> std::io::Result<()> {
     let (to_loop, messages) = mpsc::channel();
     spawn_input(to_loop.clone());
+    spawn_signals(to_loop.clone());
     let to_worker = to_loop.clone();
     let worker = jobs::spawn(app.layout.clone(), move |done| to_worker.send(Msg::Job(done)).is_ok());
     let to_watch = to_loop.clone();
@@ -80,6 +84,9 @@ pub fn run(terminal: &mut ratatui::DefaultTerminal, app: &mut App, start: Start)
             state.finish_saves(app, &messages, &worker.thread);
             return Err(e);
         }
+        if std::mem::take(&mut app.suspend) {
+            suspend(terminal)?;
+        }
         terminal.draw(|frame| view::render(frame, app))?;
     }
     state.finish_saves(app, &messages, &worker.thread);
@@ -104,6 +111,44 @@ fn spawn_input(to_loop: Sender<Msg>) {
                 }
             }
         });
+}
+
+/// Turns the signals that end a program into a message, so casebook quits
+/// as with `q`: saves finished, unsaved work kept, the terminal restored.
+fn spawn_signals(to_loop: Sender<Msg>) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) else {
+        return;
+    };
+    let _ = std::thread::Builder::new()
+        .name("casebook-signals".into())
+        .spawn(move || {
+            if signals.forever().next().is_some() {
+                let _ = to_loop.send(Msg::Terminate);
+            }
+        });
+}
+
+/// Ctrl-Z: gives the terminal back and stops, as a shell job; on `fg` takes
+/// the terminal again and redraws it whole.
+fn suspend(terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<()> {
+    ratatui::restore();
+    #[cfg(unix)]
+    unsafe {
+        libc::raise(libc::SIGTSTP);
+    }
+    use ratatui::crossterm::terminal::{enable_raw_mode, Clear, ClearType, EnterAlternateScreen};
+    enable_raw_mode()?;
+    ratatui::crossterm::execute!(std::io::stdout(), EnterAlternateScreen, Clear(ClearType::All))?;
+    // Every cell differs from this frame, so the next one is drawn whole
+    // (`Terminal::clear` would ask the terminal for the cursor, whose answer
+    // the input thread reads).
+    terminal.draw(|frame| {
+        for cell in frame.buffer_mut().content.iter_mut() {
+            cell.set_symbol("\u{2007}");
+        }
+    })?;
+    Ok(())
 }
 
 /// Ticks ten times a second until the flag is cleared: only while loading.
@@ -180,6 +225,7 @@ impl Loop {
             }
             // A resize, a release: the redraw that follows is all they need.
             Msg::Input(_) | Msg::Tick => {}
+            Msg::Terminate => app.should_quit = true,
             Msg::InputFailed(e) => {
                 self.input_error = Some(e);
                 app.should_quit = true;
