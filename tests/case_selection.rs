@@ -253,6 +253,10 @@ fn a_stage_change_is_logged_with_who_when_from_to_and_why() {
             .args(args)
             .current_dir(dir.path())
             .env("XDG_CONFIG_HOME", config.path())
+            .env("XDG_DATA_HOME", config.path().join("data"))
+            // No developer's git identity (a user.name matching the team) reaches the test.
+            .env("HOME", config.path())
+            .env("GIT_CONFIG_GLOBAL", config.path().join("gitconfig"))
             .env_remove("CASEBOOK_USER");
         if let Some(user) = user {
             command.env("CASEBOOK_USER", user);

@@ -185,3 +185,28 @@ fn a_study_file_that_is_a_folder_is_a_problem_in_check_and_its_json() {
         "{errors:#?}"
     );
 }
+
+#[test]
+fn a_dangling_link_for_a_guide_is_one_problem_and_what_refers_to_it_says_so() {
+    let study = common::small_study();
+    let guide = study.path().join("guides/case-interview.ron");
+    fs::remove_file(&guide).unwrap();
+    std::os::unix::fs::symlink(study.path().join("nowhere.ron"), &guide).unwrap();
+    let problems = problems_of(study.path());
+    let text: Vec<String> = problems.iter().map(|p| relative(p, study.path())).collect();
+    assert!(
+        text.iter()
+            .any(|t| t.starts_with("guides/case-interview.ron") && t.contains("a link to a file that does not exist")),
+        "{text:#?}"
+    );
+    assert!(!text.iter().any(|t| t.contains("unknown guide")), "{text:#?}");
+    let refers: Vec<&String> = text
+        .iter()
+        .filter(|t| t.contains("refers to guide `case-interview`, which failed to load"))
+        .collect();
+    assert!(!refers.is_empty(), "{text:#?}");
+    assert!(
+        refers.iter().all(|t| t.contains("/interviews/")),
+        "only interviews refer to it: {refers:#?}"
+    );
+}

@@ -19,6 +19,9 @@ fn casebook(dir: &Path, data_home: &Path, args: &[&str]) -> Output {
         .current_dir(dir)
         .env("XDG_CONFIG_HOME", data_home.join("config"))
         .env("XDG_DATA_HOME", data_home.join("data"))
+        // No global git config (excludes file, user.name) reaches the test.
+        .env("HOME", data_home)
+        .env("GIT_CONFIG_GLOBAL", data_home.join("gitconfig"))
         .env("CASEBOOK_USER", "astrid")
         .output()
         .expect("run casebook")

@@ -8,7 +8,7 @@ mod common;
 
 use casebook::analysis::conflicts::case_conflicts;
 use casebook::domain::*;
-use casebook::store::{load, Layout};
+use casebook::store::{load, save_value, Layout};
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -68,32 +68,6 @@ fn three_researchers_in_three_clones_merge_without_conflicts() {
     let root = tempfile::tempdir().unwrap();
     let origin = root.path().join("origin.git");
     let seed = study.path();
-    std::fs::write(seed.join(".gitignore"), "/private/\n.*.tmp\n").unwrap();
-    git(seed, home, &["init", "-q"]);
-    git(seed, home, &["add", "-A"]);
-    git(seed, home, &["commit", "-q", "-m", "the study"]);
-    git(
-        root.path(),
-        home,
-        &[
-            "clone",
-            "-q",
-            "--bare",
-            seed.to_str().unwrap(),
-            origin.to_str().unwrap(),
-        ],
-    );
-    let clone = |name: &str| {
-        let dir = root.path().join(name);
-        git(
-            root.path(),
-            home,
-            &["clone", "-q", origin.to_str().unwrap(), dir.to_str().unwrap()],
-        );
-        dir
-    };
-    let (a_dir, b_dir, lead_dir) = (clone("a"), clone("b"), clone("lead"));
-
     // A case where the two reviewers disagree on at least two criteria.
     let data = load(&Layout::new(seed)).data;
     let (case, conflicts) = data
@@ -119,6 +93,49 @@ fn three_researchers_in_three_clones_merge_without_conflicts() {
         .case
         .id
         .to_string();
+
+    // Another case the two of them review: their reviews are yet to be done.
+    let reviewed = data
+        .cases
+        .values()
+        .find(|c| {
+            c.case.id != case
+                && c.case.reviewers.len() == 2
+                && c.case.reviewers.iter().all(|r| r.as_str() == a || r.as_str() == b)
+        })
+        .expect("another case for the two of them")
+        .case
+        .id
+        .clone();
+    for reviewer in [&a, &b] {
+        std::fs::remove_file(Layout::new(seed).review_file(&reviewed, &ResearcherId::new(reviewer.as_str()))).unwrap();
+    }
+
+    std::fs::write(seed.join(".gitignore"), "/private/\n.*.tmp\n").unwrap();
+    git(seed, home, &["init", "-q"]);
+    git(seed, home, &["add", "-A"]);
+    git(seed, home, &["commit", "-q", "-m", "the study"]);
+    git(
+        root.path(),
+        home,
+        &[
+            "clone",
+            "-q",
+            "--bare",
+            seed.to_str().unwrap(),
+            origin.to_str().unwrap(),
+        ],
+    );
+    let clone = |name: &str| {
+        let dir = root.path().join(name);
+        git(
+            root.path(),
+            home,
+            &["clone", "-q", origin.to_str().unwrap(), dir.to_str().unwrap()],
+        );
+        dir
+    };
+    let (a_dir, b_dir, lead_dir) = (clone("a"), clone("b"), clone("lead"));
 
     // A: resolves one criterion, records a status, adds an informant.
     let value = |answer: &Answer| answer.label();
@@ -167,12 +184,38 @@ fn three_researchers_in_three_clones_merge_without_conflicts() {
         &b,
         &["informant", "add", "--case", "p2019-036", "--role", "caseworker"],
     );
-    // The lead moves a stage.
+    // Both review the same case, blind, each in their own file.
+    for (dir, who, point) in [(&a_dir, &a, "5"), (&b_dir, &b, "3")] {
+        casebook(
+            dir,
+            who,
+            &[
+                "review",
+                reviewed.as_str(),
+                &format!("transferability={point}"),
+                "evaluation_quality=4",
+                "innovation=4",
+                "continuation=yes",
+                "recommend=maybe",
+                "--submit",
+            ],
+        );
+    }
+    // Both code the same interview (each in their own codings file).
+    code(&a_dir, &a);
+    code(&b_dir, &b);
+    // The lead moves a stage and renames a code in the codebook.
     casebook(
         &lead_dir,
         &lead,
         &["stage", &pool_case, "shortlisted", "--reason", "Adds the coast"],
     );
+    let lead_layout = Layout::new(&lead_dir);
+    let loaded = load(&lead_layout);
+    let mut codebook = loaded.data.codebook.clone();
+    codebook.codes[0].name.push_str(" (renamed by the lead)");
+    let mut stamps = loaded.stamps.clone();
+    save_value(&mut stamps, &lead_layout.codebook_file(), &codebook).unwrap();
 
     commit_merge_push(&a_dir, home, "A's work");
     commit_merge_push(&b_dir, home, "B's work");
@@ -216,4 +259,56 @@ fn three_researchers_in_three_clones_merge_without_conflicts() {
     assert_eq!(new.len(), 2, "both new informants, with different ids: {new:?}");
     assert_ne!(new[0], new[1]);
     assert_eq!(merged.cases[&CaseId::new(&pool_case)].case.stage, Stage::Shortlisted);
+    for reviewer in [&a, &b] {
+        assert!(
+            merged.cases[&reviewed].reviews[&ResearcherId::new(reviewer.as_str())].is_submitted(),
+            "{reviewer}'s review"
+        );
+    }
+    let interview = &merged.cases[&CaseId::new(CODED.0)].interviews[&InterviewId::new(CODED.1)];
+    for coder in [&a, &b] {
+        let codings = &interview
+            .codings
+            .get(&ResearcherId::new(coder.as_str()))
+            .unwrap_or_else(|| panic!("{coder}: {:?}", interview.codings.keys()))
+            .codings;
+        assert!(
+            codings
+                .iter()
+                .any(|c| c.memo == format!("coded by {coder} in their clone")),
+            "{coder}'s coding"
+        );
+    }
+    assert!(merged.codebook.codes[0].name.ends_with("(renamed by the lead)"));
+}
+
+/// The interview both researchers code: its case and id.
+const CODED: (&str, &str) = ("p2019-036", "INT-02");
+
+/// `coder` codes the first words of the interview's first note, in their
+/// own codings file (written through the store: the coding commands come
+/// with the coding issue).
+fn code(clone: &Path, coder: &str) {
+    let layout = Layout::new(clone);
+    let loaded = load(&layout);
+    let (case, id) = (CaseId::new(CODED.0), InterviewId::new(CODED.1));
+    let data = &loaded.data.cases[&case].interviews[&id];
+    let me = ResearcherId::new(coder);
+    let mut codings = data.codings.get(&me).cloned().unwrap_or_else(|| Codings {
+        interview: id.clone(),
+        coder: me.clone(),
+        codings: Vec::new(),
+    });
+    let note = &data.interview.notes[0];
+    codings.codings.push(Coding {
+        question: note.question.clone(),
+        start: 0,
+        end: 5,
+        text: note.text.chars().take(5).collect(),
+        codes: vec![loaded.data.codebook.codes[0].id.clone()],
+        quote: false,
+        memo: format!("coded by {coder} in their clone"),
+    });
+    let mut stamps = loaded.stamps.clone();
+    save_value(&mut stamps, &layout.codings_file(&case, &id, &me), &codings).unwrap();
 }

@@ -36,13 +36,16 @@ impl Checker<'_> {
         });
     }
 
-    /// Reports `value` at its quoted occurrence in the file, unless it names
-    /// a file that is broken (and so reported already).
+    /// Reports `value` at its quoted occurrence in the file: unknown, or,
+    /// when it names a file that failed to load, that it refers to that file
+    /// (not "unknown", which would send the user looking for the wrong thing).
     fn dangling(&mut self, path: &Path, what: &str, value: &str) {
-        if self.broken.contains(value) {
-            return;
-        }
-        self.report(path, &format!("\"{value}\""), format!("unknown {what} `{value}`"));
+        let message = if self.broken.contains(value) {
+            format!("refers to {what} `{value}`, which failed to load")
+        } else {
+            format!("unknown {what} `{value}`")
+        };
+        self.report(path, &format!("\"{value}\""), message);
     }
 }
 
