@@ -88,16 +88,32 @@ pub fn find_email(text: &str) -> Option<usize> {
     None
 }
 
+/// `text` lower-cased, and for each of its bytes the byte offset in `text`
+/// of the character it came from.
+fn lowercase_with_origin(text: &str) -> (String, Vec<usize>) {
+    let mut lower = String::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len());
+    for (at, c) in text.char_indices() {
+        for l in c.to_lowercase() {
+            lower.push(l);
+            origin.resize(lower.len(), at);
+        }
+    }
+    (lower, origin)
+}
+
 /// The first contact detail or e-mail address in one shared file, if any.
 fn scan(path: &Path, details: &[(String, &str)]) -> Option<Problem> {
     let text = std::fs::read_to_string(path).ok()?;
-    let lower = text.to_lowercase();
+    let (lower, origin) = lowercase_with_origin(&text);
     if let Some((offset, _)) = details
         .iter()
         .filter_map(|(l, d)| lower.find(l.as_str()).map(|o| (o, d)))
         .min()
     {
-        let (line, column) = line_column(&text, offset.min(text.len()));
+        // Where the match starts in the text as written: lower-casing can
+        // change a character's length (`İ` is one byte longer lower-cased).
+        let (line, column) = line_column(&text, origin.get(offset).copied().unwrap_or(text.len()));
         Some(Problem::new(
             path,
             line,

@@ -61,8 +61,13 @@ pub fn position_of(source: &str, needle: &str) -> Option<(usize, usize)> {
     Some(line_column(source, offset))
 }
 
-/// 1-based line and column (in characters) of a byte offset.
+/// 1-based line and column (in characters) of a byte offset. An offset past
+/// the end or inside a character counts from the character it falls in.
 pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(source.len());
+    while !source.is_char_boundary(offset) {
+        offset -= 1;
+    }
     let before = &source[..offset];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
