@@ -511,7 +511,7 @@ fn a_status_goes_to_my_own_status_file_and_the_history_is_the_union_in_time_orde
     let date = NaiveDate::from_ymd_opt(2025, 5, 12).unwrap();
     let change = study
         .run(Some("cora"), |ctx, d| {
-            set_status(ctx, d, &id, RecruitmentStatus::Contacted, date, "Tried again")
+            set_status(ctx, d, &id, RecruitmentStatus::Contacted, date, "Tried again", false)
         })
         .unwrap();
     assert_eq!(
@@ -531,7 +531,7 @@ fn a_status_goes_to_my_own_status_file_and_the_history_is_the_union_in_time_orde
     let unknown = InformantId::new("INF-99");
     assert_eq!(
         refused(study.run(Some("cora"), |ctx, d| {
-            set_status(ctx, d, &unknown, RecruitmentStatus::Contacted, date, "")
+            set_status(ctx, d, &unknown, RecruitmentStatus::Contacted, date, "", false)
         })),
         "no informant `INF-99`"
     );
@@ -669,4 +669,72 @@ fn migrating_is_the_leads_and_refused_for_anyone_else() {
         "{message}"
     );
     assert_eq!(data, loaded.data, "nothing changed");
+}
+
+#[test]
+fn a_status_before_the_last_is_refused_unless_backdated_and_one_outside_the_study_always() {
+    let mut study = demo();
+    let id = InformantId::new("INF-15");
+    let last = study
+        .data
+        .informant(&id)
+        .unwrap()
+        .status_history
+        .iter()
+        .map(|s| s.date)
+        .max()
+        .unwrap();
+    let earlier = last.pred_opt().unwrap();
+    let refused_early = refused(study.run(Some("cora"), |ctx, d| {
+        set_status(ctx, d, &id, RecruitmentStatus::Contacted, earlier, "", false)
+    }));
+    assert!(
+        refused_early.contains("before INF-15's last status") && refused_early.contains("--backdate"),
+        "{refused_early}"
+    );
+    study
+        .run(Some("cora"), |ctx, d| {
+            set_status(ctx, d, &id, RecruitmentStatus::Contacted, earlier, "", true)
+        })
+        .unwrap();
+    for far in [
+        NaiveDate::from_ymd_opt(1, 1, 1).unwrap(),
+        NaiveDate::from_ymd_opt(9999, 1, 1).unwrap(),
+    ] {
+        let message = refused(study.run(Some("cora"), |ctx, d| {
+            set_status(ctx, d, &id, RecruitmentStatus::Contacted, far, "", true)
+        }));
+        assert!(message.contains("is outside the study"), "{message}");
+    }
+}
+
+#[test]
+fn an_email_or_phone_of_the_wrong_shape_is_refused_with_what_is_wrong() {
+    use casebook::ops::informant::record_contact;
+    use casebook::store::private::{Contact, Contacts};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("contacts.ron");
+    let id = InformantId::new("INF-cora-01");
+    let with = |email: Option<&str>, phone: Option<&str>| Contact {
+        name: "A. Person".into(),
+        email: email.map(String::from),
+        phone: phone.map(String::from),
+    };
+    let mut contacts = Contacts::default();
+    let email = refused(record_contact(
+        Some(&path),
+        &mut contacts,
+        &id,
+        with(Some("not-an-email"), None),
+    ));
+    assert_eq!(email, "`not-an-email` is not an e-mail address (like name@example.org)");
+    let phone = refused(record_contact(Some(&path), &mut contacts, &id, with(None, Some("abc"))));
+    assert!(phone.starts_with("`abc` is not a phone number"), "{phone}");
+    assert!(record_contact(
+        Some(&path),
+        &mut contacts,
+        &id,
+        with(Some("kari@example.no"), Some("+47 934 56 789"))
+    )
+    .is_ok());
 }

@@ -66,7 +66,13 @@ pub fn run(cli: &Cli, what: &InformantWhat) -> u8 {
                 }
             }
         }
-        InformantWhat::Status { id, status, date, note } => {
+        InformantWhat::Status {
+            id,
+            status,
+            date,
+            note,
+            backdate,
+        } => {
             let Some(status) = RecruitmentStatus::from_label(status) else {
                 let all: Vec<&str> = RecruitmentStatus::ALL.iter().map(|s| s.label()).collect();
                 eprintln!("casebook: unknown status `{status}`; one of {}", all.join(", "));
@@ -82,7 +88,15 @@ pub fn run(cli: &Cli, what: &InformantWhat) -> u8 {
                     }
                 },
             };
-            match set_status(&ctx, &mut opened.data, &InformantId::new(id), status, date, note) {
+            match set_status(
+                &ctx,
+                &mut opened.data,
+                &InformantId::new(id),
+                status,
+                date,
+                note,
+                *backdate,
+            ) {
                 Ok(change) => change,
                 Err(e) => return refused(&opened, &e),
             }

@@ -227,6 +227,9 @@ pub enum InformantWhat {
         date: Option<String>,
         #[arg(long, default_value = "")]
         note: String,
+        /// Record a date before the informant's last status (the history stays in date order).
+        #[arg(long)]
+        backdate: bool,
     },
 }
 

@@ -151,7 +151,10 @@ pub fn add(ctx: &Ctx, data: &mut StudyData, new: AddInformant) -> Result<(Change
     Ok((change, id))
 }
 
-/// Records a new status for an informant, in my own status file.
+/// Records a new status for an informant, in my own status file. A status
+/// history is in time order: a date before the last entry is refused unless
+/// `backdate` confirms it, and a date outside the study's span (its first
+/// application year to its deletion date) always is.
 pub fn set_status(
     ctx: &Ctx,
     data: &mut StudyData,
@@ -159,12 +162,26 @@ pub fn set_status(
     status: RecruitmentStatus,
     date: NaiveDate,
     note: &str,
+    backdate: bool,
 ) -> Result<Change, OpError> {
     let me = ctx.author("recruitment")?;
     let mut informant = data
         .informant(id)
         .cloned()
         .ok_or_else(|| OpError::refused(format!("no informant `{id}`")))?;
+    let (first, last) = study_span(data, ctx.now.date_naive());
+    if date < first || date > last {
+        return Err(OpError::refused(format!(
+            "{date} is outside the study, {first} to {last}"
+        )));
+    }
+    if let Some(latest) = informant.status_history.iter().map(|s| s.date).max() {
+        if date < latest && !backdate {
+            return Err(OpError::refused(format!(
+                "{date} is before {id}'s last status ({latest}); the history is in time order: give --backdate to record it anyway"
+            )));
+        }
+    }
     informant.status_history.push(StatusChange {
         status,
         date,
@@ -185,6 +202,59 @@ pub fn set_status(
     .said(format!("{id}: {} on {date}", status.label())))
 }
 
+/// The days a status can have: from the 1st of January of the study's first
+/// application year (when it has applications) to its deletion date (else a
+/// year from today). Today itself is never outside: what happened today can
+/// always be recorded.
+fn study_span(data: &StudyData, today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let first_year = data
+        .cases
+        .values()
+        .flat_map(|c| c.case.applications.iter().map(|a| a.year))
+        .min();
+    let first = first_year
+        .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1))
+        .unwrap_or(NaiveDate::MIN);
+    let last = data
+        .study
+        .deletion_date
+        .unwrap_or_else(|| today + chrono::Duration::days(366))
+        .max(today);
+    (first, last)
+}
+
+/// Says what is wrong with an e-mail address or a phone number, if anything.
+fn check_contact(contact: &Contact) -> Result<(), OpError> {
+    if let Some(email) = contact.email.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
+        let looks_right = email.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && !domain.starts_with('.')
+                && domain.contains('.')
+                && !domain.ends_with('.')
+                && !email.chars().any(char::is_whitespace)
+                && !domain.contains('@')
+        });
+        if !looks_right {
+            return Err(OpError::refused(format!(
+                "`{email}` is not an e-mail address (like name@example.org)"
+            )));
+        }
+    }
+    if let Some(phone) = contact.phone.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+        let digits = phone.chars().filter(char::is_ascii_digit).count();
+        let allowed = phone
+            .chars()
+            .enumerate()
+            .all(|(i, c)| c.is_ascii_digit() || " -()".contains(c) || (c == '+' && i == 0));
+        if !allowed || !(5..=15).contains(&digits) {
+            return Err(OpError::refused(format!(
+                "`{phone}` is not a phone number (5 to 15 digits; spaces, - ( ) and a leading + allowed)"
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// Keeps how to reach an informant in the private store, never in the study.
 pub fn record_contact(
     contacts_path: Option<&Path>,
@@ -197,6 +267,7 @@ pub fn record_contact(
             "no place for private contacts on this system (no data folder); nothing saved",
         ));
     };
+    check_contact(&contact)?;
     contacts.contacts.insert(id.clone(), contact.clone());
     Ok(Change {
         private: Some(PrivateWrite {

@@ -114,7 +114,9 @@ impl App {
         date: NaiveDate,
         note: String,
     ) -> Vec<Effect> {
-        self.apply(|ctx, data| set_status(ctx, data, &informant, status, date, &note))
+        // A date before the last status is refused here; --backdate on the
+        // command line records one knowingly.
+        self.apply(|ctx, data| set_status(ctx, data, &informant, status, date, &note, false))
     }
 
     fn ask_for_referral(&mut self) {
@@ -331,6 +333,14 @@ impl App {
             }
             Err(e) => {
                 self.refuse(e.to_string());
+                // Asked again, with what was typed, to be put right.
+                self.input = Some(TextInput::new(
+                    InputPurpose::ReferralContact { informant },
+                    " How to reach them: name; e-mail; phone (optional) ",
+                    "kept privately on this computer only; Enter saves, Esc skips",
+                    text,
+                    false,
+                ));
                 Vec::new()
             }
         }
