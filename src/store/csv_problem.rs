@@ -49,13 +49,25 @@ pub struct CsvTable {
 }
 
 /// Reads `path`; fails only when the file or its header cannot be read.
+/// The separator of the header line: a comma, or what spreadsheets write in
+/// locales where the comma is the decimal mark (`;`), or a tab.
+fn separator(bytes: &[u8]) -> u8 {
+    let header = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
+    let count = |c: u8| header.iter().filter(|b| **b == c).count();
+    [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|c| (count(*c), *c == b','))
+        .unwrap_or(b',')
+}
+
 pub fn read_table(path: &Path) -> Result<CsvTable, Vec<CsvProblem>> {
+    let bytes = std::fs::read(path).map_err(|e| vec![CsvProblem::new(path, 0, "file", format!("cannot read: {e}"))])?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
         .trim(csv::Trim::All)
-        .from_path(path)
-        .map_err(|e| vec![CsvProblem::new(path, 0, "file", format!("cannot read: {e}"))])?;
+        .delimiter(separator(&bytes))
+        .from_reader(bytes.as_slice());
     let header = reader
         .headers()
         .map_err(|e| vec![CsvProblem::new(path, 1, "header", e.to_string())])?
@@ -79,7 +91,12 @@ pub fn read_table(path: &Path) -> Result<CsvTable, Vec<CsvProblem>> {
             continue;
         }
         if record.len() != table.header.len() {
-            let message = format!("has {} cells, the header has {}", record.len(), table.header.len());
+            // A quote never closed swallows the lines after it into one cell.
+            let message = if record.iter().any(|cell| cell.contains('\n')) {
+                format!("a quote (\") opened on line {line} is never closed")
+            } else {
+                format!("has {} cells, the header has {}", record.len(), table.header.len())
+            };
             table.problems.push(CsvProblem::new(path, line, "row", message));
             continue;
         }

@@ -63,7 +63,57 @@ pub struct ImportSummary {
 pub fn import_pool(path: &Path, data: &mut StudyData) -> Result<ImportSummary, Vec<CsvProblem>> {
     let rows = read_rows(path, &data.study)?;
     check_projects(path, &rows)?;
+    check_against_study(path, &rows, data)?;
     Ok(merge(data, rows))
+}
+
+/// More than any grant of the scheme: a value past it is a mistake in the
+/// export (or a hostile one), not an amount.
+const MAX_AMOUNT: u64 = 1_000_000_000_000;
+
+/// Pool rows may create or update pool cases only, and no new case may
+/// differ from another only by case (the folders would collide on macOS
+/// and Windows).
+fn check_against_study(path: &Path, rows: &[Row], data: &StudyData) -> Result<(), Vec<CsvProblem>> {
+    let mut problems = Vec::new();
+    let mut seen: BTreeMap<&str, ()> = BTreeMap::new();
+    let existing: BTreeMap<String, &CaseId> = data.cases.keys().map(|id| (id.as_str().to_lowercase(), id)).collect();
+    for row in rows {
+        if seen.insert(row.project.as_str(), ()).is_some() {
+            continue;
+        }
+        let id = case_id_of(&row.project);
+        match data.cases.get(&id) {
+            Some(case) if case.case.origin != Origin::Project => problems.push(CsvProblem::new(
+                path,
+                row.line,
+                "project_id",
+                format!(
+                    "`{id}` is the id of a {} case; pool rows may only create or update pool cases",
+                    match case.case.origin {
+                        Origin::Snowball { .. } => "snowball",
+                        _ => "non-pool",
+                    }
+                ),
+            )),
+            Some(_) => {}
+            None => {
+                if let Some(other) = existing.get(&id.as_str().to_lowercase()) {
+                    problems.push(CsvProblem::new(
+                        path,
+                        row.line,
+                        "project_id",
+                        format!("case id `{id}` differs from the existing `{other}` only by case; the folders would collide on macOS and Windows"),
+                    ));
+                }
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
 }
 
 fn read_rows(path: &Path, study: &Study) -> Result<Vec<Row>, Vec<CsvProblem>> {
@@ -165,6 +215,11 @@ fn read_rows(path: &Path, study: &Study) -> Result<Vec<Row>, Vec<CsvProblem>> {
         };
         let amount_applied = number("amount_applied", &mut report);
         let amount_granted = number("amount_granted", &mut report);
+        for (name, amount) in [("amount_applied", amount_applied), ("amount_granted", amount_granted)] {
+            if amount > MAX_AMOUNT {
+                report(name, format!("{amount} is more than any grant ({MAX_AMOUNT} NOK)"));
+            }
+        }
         if status == ApplicationStatus::Rejected && amount_granted > 0 {
             report(
                 "amount_granted",
@@ -242,6 +297,7 @@ fn check_projects(path: &Path, rows: &[Row]) -> Result<(), Vec<CsvProblem>> {
     let mut problems = Vec::new();
     let mut first_row: BTreeMap<&str, &Row> = BTreeMap::new();
     let mut ids: BTreeMap<String, &str> = BTreeMap::new();
+    let mut folded: BTreeMap<String, &str> = BTreeMap::new();
     for row in rows {
         match first_row.get(row.project.as_str()) {
             Some(first) if first.municipality != row.municipality => problems.push(CsvProblem::new(
@@ -257,6 +313,25 @@ fn check_projects(path: &Path, rows: &[Row]) -> Result<(), Vec<CsvProblem>> {
             None => {
                 first_row.insert(&row.project, row);
                 let id = case_id_of(&row.project);
+                if id.as_str().is_empty() {
+                    problems.push(CsvProblem::new(
+                        path,
+                        row.line,
+                        "project_id",
+                        format!("`{}` gives no case id: it needs letters (a-z) or digits", row.project),
+                    ));
+                    continue;
+                }
+                if let Some(other) = folded.insert(id.as_str().to_lowercase(), &row.project) {
+                    if case_id_of(other) != id {
+                        problems.push(CsvProblem::new(
+                            path,
+                            row.line,
+                            "project_id",
+                            format!("`{}` and `{other}` differ only by case; their folders would collide on macOS and Windows", row.project),
+                        ));
+                    }
+                }
                 if let Some(other) = ids.insert(id.to_string(), &row.project) {
                     problems.push(CsvProblem::new(
                         path,
