@@ -1,5 +1,5 @@
 //! Every agreement statistic against published reference values: the shared
-//! test vectors (read from ../shared/testdata/agreement, never copied) and
+//! test vectors (a copy in tests/fixtures/agreement/shared, sources named there) and
 //! tables rebuilt from irrCAC's published examples (tests/fixtures/agreement).
 
 use casebook::analysis::agreement::{report, Level, Ratings, Report, ScaleRange};
@@ -7,7 +7,7 @@ use casebook::store::ratings_csv::read_ratings;
 use std::path::{Path, PathBuf};
 
 fn shared() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/testdata/agreement")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/agreement/shared")
 }
 
 fn fixture(name: &str) -> PathBuf {
@@ -35,7 +35,7 @@ fn close(name: &str, actual: Option<f64>, expected: f64, tolerance: f64) {
 #[test]
 fn the_shared_vectors_match_their_published_values() {
     let text =
-        std::fs::read_to_string(shared().join("expected.json")).expect("../shared/testdata/agreement/expected.json");
+        std::fs::read_to_string(shared().join("expected.json")).expect("tests/fixtures/agreement/shared/expected.json");
     let expected: serde_json::Value = serde_json::from_str(&text).unwrap();
     let mut checked = 0;
     for (file, values) in expected.as_object().unwrap() {

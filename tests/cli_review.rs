@@ -18,7 +18,7 @@ fn json(output: &Output) -> serde_json::Value {
 
 #[test]
 fn agreement_on_the_krippendorff_table_prints_the_published_alphas() {
-    let table = common::repo().join("../shared/testdata/agreement/krippendorff2011.csv");
+    let table = common::repo().join("tests/fixtures/agreement/shared/krippendorff2011.csv");
     let table = table.to_str().unwrap();
     let nominal = json(&casebook(
         &common::repo(),

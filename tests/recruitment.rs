@@ -269,7 +269,7 @@ fn contact_details_never_reach_a_shared_file_or_any_output() {
         }
     }
     // No output of any command holds them.
-    let ratings = common::repo().join("../shared/testdata/agreement/sklearn_binary.csv");
+    let ratings = common::repo().join("tests/fixtures/agreement/shared/sklearn_binary.csv");
     let commands: Vec<Vec<&str>> = vec![
         vec!["check"],
         vec!["check", "--json"],
