@@ -53,7 +53,7 @@ fn next<T>(from: &Receiver<T>) -> T {
 /// study as what it checks saves against.
 fn worker_for(app: &App) -> (jobs::Worker, Receiver<Done>) {
     let (tx, rx) = mpsc::channel();
-    let worker = jobs::spawn(app.layout.clone(), move |done| tx.send(done).is_ok());
+    let worker = jobs::spawn(app.layout.clone(), move |done| tx.send(done).is_ok()).expect("a thread");
     worker.jobs.send(Job::Adopt(app.stamps.clone())).unwrap();
     (worker, rx)
 }
@@ -254,7 +254,7 @@ fn quitting_waits_for_the_saves_under_way() {
     let study = common::demo_copy();
     let mut app = app_on(study.path());
     let (tx, messages) = mpsc::channel();
-    let worker = jobs::spawn(app.layout.clone(), move |done| tx.send(Msg::Job(done)).is_ok());
+    let worker = jobs::spawn(app.layout.clone(), move |done| tx.send(Msg::Job(done)).is_ok()).expect("a thread");
     let mut state = Loop::new(worker.jobs.clone());
     state.carry_out(&mut app, Effect::Reload);
     // Take the reload's answer so the loop swaps the study in and adopts it.

@@ -52,7 +52,7 @@ pub fn run(terminal: &mut ratatui::DefaultTerminal, app: &mut App, start: Start)
     spawn_input(to_loop.clone());
     spawn_signals(to_loop.clone());
     let to_worker = to_loop.clone();
-    let worker = jobs::spawn(app.layout.clone(), move |done| to_worker.send(Msg::Job(done)).is_ok());
+    let worker = jobs::spawn(app.layout.clone(), move |done| to_worker.send(Msg::Job(done)).is_ok())?;
     let to_watch = to_loop.clone();
     watcher::spawn(&app.layout, move |news| to_watch.send(Msg::Disk(news)).is_ok());
     let mut state = Loop::new(worker.jobs.clone());

@@ -64,13 +64,13 @@ pub struct Worker {
 /// Starts the disk worker for the study at `layout`. `report` hands a result
 /// to the loop and says whether anyone still listens; the worker ends when
 /// nobody does or every `Sender<Job>` is gone.
-pub fn spawn(layout: Layout, report: impl Fn(Done) -> bool + Send + 'static) -> Worker {
+/// Fails only when the system cannot start a thread.
+pub fn spawn(layout: Layout, report: impl Fn(Done) -> bool + Send + 'static) -> std::io::Result<Worker> {
     let (jobs, queue) = mpsc::channel();
     let thread = std::thread::Builder::new()
         .name("casebook-disk".into())
-        .spawn(move || work(&layout, &queue, report))
-        .expect("start the disk worker thread");
-    Worker { jobs, thread }
+        .spawn(move || work(&layout, &queue, report))?;
+    Ok(Worker { jobs, thread })
 }
 
 fn work(layout: &Layout, queue: &Receiver<Job>, report: impl Fn(Done) -> bool) {
