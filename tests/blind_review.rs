@@ -42,14 +42,7 @@ fn astrids_draft_against_a_submitted_review() -> (tempfile::TempDir, CaseId, Res
 fn app_as(dir: &std::path::Path, me: &str) -> App {
     let layout = Layout::new(dir);
     let loaded = load(&layout);
-    App::new(
-        loaded.data,
-        layout,
-        loaded.stamps,
-        loaded.problems,
-        Some(ResearcherId::new(me)),
-        Config::default(),
-    )
+    App::on_loaded(layout, loaded, Some(ResearcherId::new(me)), Config::default())
 }
 
 #[test]

@@ -90,3 +90,44 @@ pub fn casebook_as(dir: &Path, user: Option<&str>, args: &[&str]) -> Output {
     }
     command.output().expect("run casebook")
 }
+
+/// A new, empty study (as `casebook init` makes it) with one researcher,
+/// `lead`, ready for a pool import.
+pub fn fresh_pool_study(title: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    casebook::store::init::init_study(&Layout::new(dir.path()), title).expect("init");
+    let study = dir.path().join("cases/study.ron");
+    let text = std::fs::read_to_string(&study).expect("study.ron");
+    std::fs::write(
+        &study,
+        text.replace(
+            "team: [],",
+            "team: [\n        Researcher(id: \"lead\", name: \"Lead\"),\n    ],",
+        ),
+    )
+    .expect("write study.ron");
+    dir
+}
+
+/// The first case `reviewer` is assigned to in the study at `dir`.
+pub fn first_assigned_case(dir: &Path, reviewer: &str) -> casebook::domain::CaseId {
+    let me = casebook::domain::ResearcherId::new(reviewer);
+    casebook::store::load(&Layout::new(dir))
+        .data
+        .cases
+        .values()
+        .find(|c| c.case.reviewers.contains(&me))
+        .expect("a case assigned to the reviewer")
+        .case
+        .id
+        .clone()
+}
+
+/// Gives `path` unresolved git conflict markers around two copies of its
+/// text, as a merge leaves it; returns the new text.
+pub fn put_conflict_markers(path: &Path) -> String {
+    let text = std::fs::read_to_string(path).expect("read the file");
+    let conflicted = format!("<<<<<<< HEAD\n{text}=======\n{text}>>>>>>> theirs\n");
+    std::fs::write(path, &conflicted).expect("write the file");
+    conflicted
+}

@@ -6,7 +6,6 @@
 
 mod common;
 
-use casebook::store::init::init_study;
 use casebook::store::{load, Layout};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -15,22 +14,6 @@ use std::time::Duration;
 
 fn fixture() -> PathBuf {
     common::repo().join("tests/fixtures/pool/table_3_2.csv")
-}
-
-fn fresh_study() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    init_study(&Layout::new(dir.path()), "Table 3.2").unwrap();
-    let study = dir.path().join("cases/study.ron");
-    let text = fs::read_to_string(&study).unwrap();
-    fs::write(
-        &study,
-        text.replace(
-            "team: [],",
-            "team: [\n        Researcher(id: \"lead\", name: \"Lead\"),\n    ],",
-        ),
-    )
-    .unwrap();
-    dir
 }
 
 fn import(dir: &Path, pause_ms: Option<u64>) -> Command {
@@ -68,11 +51,11 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 
 #[test]
 fn forty_kills_during_an_import_never_leave_a_study_that_refuses_the_next() {
-    let clean = fresh_study();
+    let clean = common::fresh_pool_study("Table 3.2");
     let output = import(clean.path(), None).output().unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
 
-    let crashed = fresh_study();
+    let crashed = common::fresh_pool_study("Table 3.2");
     let mut completing = 0;
     for kill in 0..40u64 {
         let mut child = import(crashed.path(), Some(1)).spawn().unwrap();

@@ -5,7 +5,6 @@ mod common;
 
 use casebook::analysis::stats::stats_by;
 use casebook::domain::{Stage, Stratum};
-use casebook::store::init::init_study;
 use casebook::store::{load, Layout};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -19,23 +18,6 @@ fn casebook(dir: &Path, args: &[&str]) -> Output {
     common::casebook_as(dir, Some("lead"), args)
 }
 
-/// A fresh study with one researcher, `lead`.
-fn fresh_study() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    init_study(&Layout::new(dir.path()), "Table 3.2").unwrap();
-    let study = dir.path().join("cases/study.ron");
-    let text = fs::read_to_string(&study).unwrap();
-    fs::write(
-        &study,
-        text.replace(
-            "team: [],",
-            "team: [\n        Researcher(id: \"lead\", name: \"Lead\"),\n    ],",
-        ),
-    )
-    .unwrap();
-    dir
-}
-
 /// Every file of the study with its bytes.
 fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     common::files_under(dir)
@@ -46,7 +28,7 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 
 #[test]
 fn table_3_2_is_reproduced_from_an_export_with_its_marginals() {
-    let dir = fresh_study();
+    let dir = common::fresh_pool_study("Table 3.2");
     let output = casebook(dir.path(), &["import", "pool", fixture().to_str().unwrap()]);
     assert_eq!(
         output.status.code(),
@@ -90,7 +72,7 @@ fn table_3_2_is_reproduced_from_an_export_with_its_marginals() {
 
 #[test]
 fn regions_are_derived_from_counties_and_extra_columns_kept() {
-    let dir = fresh_study();
+    let dir = common::fresh_pool_study("Table 3.2");
     casebook(dir.path(), &["import", "pool", fixture().to_str().unwrap()]);
     let data = load(&Layout::new(dir.path())).data;
     let case = &data.cases[&casebook::domain::CaseId::new("P-0004")].case;
@@ -105,7 +87,7 @@ fn regions_are_derived_from_counties_and_extra_columns_kept() {
 
 #[test]
 fn importing_the_same_file_again_changes_no_byte() {
-    let dir = fresh_study();
+    let dir = common::fresh_pool_study("Table 3.2");
     casebook(dir.path(), &["import", "pool", fixture().to_str().unwrap()]);
     let before = snapshot(dir.path());
     let output = casebook(dir.path(), &["import", "pool", fixture().to_str().unwrap()]);
@@ -116,7 +98,7 @@ fn importing_the_same_file_again_changes_no_byte() {
 
 #[test]
 fn an_updated_export_updates_facts_and_keeps_the_teams_work() {
-    let dir = fresh_study();
+    let dir = common::fresh_pool_study("Table 3.2");
     casebook(dir.path(), &["import", "pool", fixture().to_str().unwrap()]);
     let moved = casebook(
         dir.path(),
@@ -185,7 +167,7 @@ const HEADER: &str = "application_id,project_id,year,municipality,county,region,
 
 #[test]
 fn every_bad_row_is_reported_as_file_line_column_and_nothing_is_written() {
-    let dir = fresh_study();
+    let dir = common::fresh_pool_study("Table 3.2");
     let good = "A1,P1,2021,Bømlo,Vestland,,12100,Work practice,granted,500000,400000,new,no,Jobs first\n";
     let errors = rejected(
         dir.path(),

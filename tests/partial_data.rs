@@ -8,8 +8,7 @@ mod common;
 fn every_report_over_a_study_with_problems_exits_3_and_prints_no_figures() {
     let study = common::demo_copy();
     let path = study.path().join("cases/p2019-036/case.ron");
-    let text = std::fs::read_to_string(&path).unwrap();
-    std::fs::write(&path, format!("<<<<<<< HEAD\n{text}=======\n{text}>>>>>>> theirs\n")).unwrap();
+    common::put_conflict_markers(&path);
     for report in ["status", "coverage", "stats", "agreement", "conflicts", "recruitment"] {
         let output = common::casebook_as(study.path(), Some("astrid"), &[report, "--json"]);
         assert_eq!(output.status.code(), Some(3), "{report}");

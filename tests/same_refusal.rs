@@ -20,16 +20,7 @@ use std::path::Path;
 fn app_as(dir: &Path, me: &str) -> App {
     let layout = Layout::new(dir);
     let loaded = load(&layout);
-    let mut app = App::new(
-        loaded.data,
-        layout,
-        loaded.stamps,
-        loaded.problems,
-        Some(ResearcherId::new(me)),
-        Config::default(),
-    );
-    app.failed = loaded.failed;
-    app
+    App::on_loaded(layout, loaded, Some(ResearcherId::new(me)), Config::default())
 }
 
 /// What the CLI printed after `casebook: `, on its first line.
@@ -61,9 +52,7 @@ fn conflicted_review(dir: &Path) -> (CaseId, std::path::PathBuf, String) {
         .id
         .clone();
     let path = layout.review_file(&case, &astrid);
-    let text = fs::read_to_string(&path).unwrap();
-    let conflicted = format!("<<<<<<< HEAD\n{text}=======\n{text}>>>>>>> theirs\n");
-    fs::write(&path, &conflicted).unwrap();
+    let conflicted = common::put_conflict_markers(&path);
     (case, path, conflicted)
 }
 

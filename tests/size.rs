@@ -3,7 +3,6 @@
 
 mod common;
 
-use casebook::store::init::init_study;
 use casebook::store::{load, save_value, Layout};
 use std::fmt::Write as _;
 use std::fs;
@@ -32,18 +31,7 @@ fn a_ten_megabyte_notes_field_loads_and_saves() {
 
 #[test]
 fn a_pool_export_of_a_hundred_thousand_rows_imports() {
-    let dir = tempfile::tempdir().unwrap();
-    init_study(&Layout::new(dir.path()), "Large pool").unwrap();
-    let study = dir.path().join("cases/study.ron");
-    let text = fs::read_to_string(&study).unwrap();
-    fs::write(
-        &study,
-        text.replace(
-            "team: [],",
-            "team: [\n        Researcher(id: \"lead\", name: \"Lead\"),\n    ],",
-        ),
-    )
-    .unwrap();
+    let dir = common::fresh_pool_study("Large pool");
     // 1,000 projects with 100 applications each.
     let mut csv = String::from(
         "application_id,project_id,year,municipality,county,region,population,focus_area,status,amount_applied,amount_granted,kind,pilot,title\n",

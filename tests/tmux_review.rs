@@ -14,15 +14,7 @@ fn a_review_is_filled_in_and_submitted_and_lands_on_disk() {
     let study = common::small_study();
     let layout = Layout::new(study.path());
     let me = ResearcherId::new("astrid");
-    let data = load(&layout).data;
-    let case = data
-        .cases
-        .values()
-        .find(|c| c.case.reviewers.contains(&me))
-        .unwrap()
-        .case
-        .id
-        .clone();
+    let case = common::first_assigned_case(study.path(), "astrid");
     let review_file = layout.review_file(&case, &me);
     std::fs::remove_file(&review_file).unwrap();
 
@@ -83,19 +75,9 @@ fn a_review_file_with_conflict_markers_is_refused_with_the_command_lines_words()
     let study = common::demo_copy();
     let layout = Layout::new(study.path());
     let me = ResearcherId::new("astrid");
-    let data = load(&layout).data;
-    let case = data
-        .cases
-        .values()
-        .find(|c| c.case.reviewers.contains(&me))
-        .unwrap()
-        .case
-        .id
-        .clone();
+    let case = common::first_assigned_case(study.path(), "astrid");
     let path = layout.review_file(&case, &me);
-    let text = std::fs::read_to_string(&path).unwrap();
-    let conflicted = format!("<<<<<<< HEAD\n{text}=======\n{text}>>>>>>> theirs\n");
-    std::fs::write(&path, &conflicted).unwrap();
+    let conflicted = common::put_conflict_markers(&path);
     let cli = common::casebook_as(
         study.path(),
         Some("astrid"),

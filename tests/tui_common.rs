@@ -13,14 +13,7 @@ use ratatui::Terminal;
 pub fn demo_app(me: Option<&str>) -> App {
     let layout = Layout::new(env!("CARGO_MANIFEST_DIR"));
     let loaded = load(&layout);
-    App::new(
-        loaded.data,
-        layout,
-        loaded.stamps,
-        loaded.problems,
-        me.map(ResearcherId::new),
-        Config::default(),
-    )
+    App::on_loaded(layout, loaded, me.map(ResearcherId::new), Config::default())
 }
 
 /// Renders the app into a `width` x `height` test terminal.

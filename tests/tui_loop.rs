@@ -25,14 +25,7 @@ use std::time::{Duration, Instant};
 fn app_on(dir: &Path) -> App {
     let layout = Layout::new(dir);
     let loaded = load(&layout);
-    App::new(
-        loaded.data,
-        layout,
-        loaded.stamps,
-        loaded.problems,
-        Some("astrid".into()),
-        Config::default(),
-    )
+    App::on_loaded(layout, loaded, Some("astrid".into()), Config::default())
 }
 
 /// Moves a case here, as the Cases screen would, and returns the change to save.

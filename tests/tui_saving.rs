@@ -21,14 +21,7 @@ fn moved(app: &mut App, id: &CaseId, to: Stage) -> Effect {
 fn app_on(dir: &std::path::Path) -> App {
     let layout = Layout::new(dir);
     let loaded = load(&layout);
-    App::new(
-        loaded.data,
-        layout,
-        loaded.stamps,
-        loaded.problems,
-        Some("astrid".into()),
-        Config::default(),
-    )
+    App::on_loaded(layout, loaded, Some("astrid".into()), Config::default())
 }
 
 #[test]

@@ -250,6 +250,14 @@ impl App {
         }
     }
 
+    /// An app on a study as loaded, with the load's failed files (never
+    /// written over) and problems.
+    pub fn on_loaded(layout: Layout, loaded: crate::store::Loaded, me: Option<ResearcherId>, config: Config) -> App {
+        let mut app = App::new(loaded.data, layout, loaded.stamps, loaded.problems, me, config);
+        app.failed = loaded.failed;
+        app
+    }
+
     /// The study, to change by hand (tests, imports): its revision moves on,
     /// so every cached view model is computed again.
     pub fn data_mut(&mut self) -> &mut StudyData {
