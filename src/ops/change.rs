@@ -99,14 +99,22 @@ pub fn commit(stamps: &mut Stamps, change: &Change) -> Result<usize, CommitError
         check_unchanged(stamps, path)?;
     }
     // What an interrupted save left where this one writes goes now.
-    let mut folders_touched: Vec<&Path> = change.writes.iter().filter_map(|w| w.path.parent()).collect();
+    // Each write's deepest folder that exists already (for a new folder, the
+    // one it goes into).
+    let mut folders_touched: Vec<&Path> = change
+        .writes
+        .iter()
+        .filter_map(|w| {
+            w.path
+                .ancestors()
+                .skip(1)
+                .find(|d| d.as_os_str().is_empty() || d.is_dir())
+        })
+        .collect();
     folders_touched.sort();
     folders_touched.dedup();
     for folder in folders_touched {
         clean_leftovers(folder);
-        if let Some(parent) = new_folder_of(&folder.join("x")).as_deref().and_then(Path::parent) {
-            clean_leftovers(parent);
-        }
     }
     let mut written = 0;
     let (into_new, into_existing): (Vec<&FileWrite>, Vec<&FileWrite>) =

@@ -56,7 +56,7 @@ pub fn may_write(ctx: &Ctx, path: &Path, writer: Writer) -> Result<(), OpError> 
 }
 
 /// Passes the gate, then renders the file's new text.
-fn write<T: Serialize>(ctx: &Ctx, path: PathBuf, value: &T, writer: Writer) -> Result<FileWrite, OpError> {
+pub(crate) fn write<T: Serialize>(ctx: &Ctx, path: PathBuf, value: &T, writer: Writer) -> Result<FileWrite, OpError> {
     may_write(ctx, &path, writer)?;
     let text = to_ron(value).map_err(|e| OpError::refused(format!("{}: cannot serialise: {e}", path.display())))?;
     Ok(FileWrite { path, text })

@@ -4,12 +4,11 @@
 //! in informant files move to `<id>.status.<researcher>.ron`; `study.ron`
 //! records the new format. It is the lead's to run, once.
 
-use super::files::{may_write, Writer};
-use super::{Change, Ctx, FileWrite, OpError};
+use super::files::{may_write, write, Writer};
+use super::{Change, Ctx, OpError};
 use crate::domain::{StudyData, FORMAT_VERSION};
 use crate::store::load::MIGRATE_MESSAGE;
 use crate::store::Problem;
-use serde::Serialize;
 use std::path::PathBuf;
 
 pub fn migrate(ctx: &Ctx, data: &mut StudyData, problems: &[Problem]) -> Result<Change, OpError> {
@@ -21,19 +20,11 @@ pub fn migrate(ctx: &Ctx, data: &mut StudyData, problems: &[Problem]) -> Result<
         .filter(|p| p.message == MIGRATE_MESSAGE)
         .map(|p| &p.path)
         .collect();
-    let mut change = Change::default();
-    let mut write = |path: PathBuf, value: &dyn erased::Ron| -> Result<(), OpError> {
-        may_write(ctx, &path, writer)?;
-        let text = value
-            .ron()
-            .map_err(|e| OpError::refused(format!("{}: cannot serialise: {e}", path.display())))?;
-        change.writes.push(FileWrite { path, text });
-        Ok(())
-    };
+    let mut writes = Vec::new();
     let mut study = data.study.clone();
     study.format_version = FORMAT_VERSION;
     if study != data.study {
-        write(ctx.layout.study_file(), &study)?;
+        writes.push(write(ctx, ctx.layout.study_file(), &study, writer)?);
     }
     let mut removals = Vec::new();
     let (mut resolutions, mut informants) = (0, 0);
@@ -41,7 +32,7 @@ pub fn migrate(ctx: &Ctx, data: &mut StudyData, problems: &[Problem]) -> Result<
         let old = ctx.layout.legacy_resolution_file(case_id);
         if legacy.contains(&&old) {
             for (by, resolution) in &case.resolutions {
-                write(ctx.layout.resolution_file(case_id, by), resolution)?;
+                writes.push(write(ctx, ctx.layout.resolution_file(case_id, by), resolution, writer)?);
             }
             may_write(ctx, &old, writer)?;
             removals.push(old);
@@ -52,31 +43,27 @@ pub fn migrate(ctx: &Ctx, data: &mut StudyData, problems: &[Problem]) -> Result<
             if !legacy.contains(&&path) {
                 continue;
             }
-            write(path, informant)?;
+            writes.push(write(ctx, path, informant, writer)?);
             for researcher in informant.status_authors() {
                 if let Some(file) = informant.status_file_of(researcher) {
-                    write(ctx.layout.status_file(case_id, id, researcher), &file)?;
+                    writes.push(write(
+                        ctx,
+                        ctx.layout.status_file(case_id, id, researcher),
+                        &file,
+                        writer,
+                    )?);
                 }
             }
             informants += 1;
         }
     }
-    change.removals = removals;
+    let change = Change {
+        writes,
+        removals,
+        ..Change::default()
+    };
     data.study = study;
     Ok(change.said(format!(
         "migrated to format {FORMAT_VERSION}: {resolutions} resolution file(s) split by researcher, {informants} informant(s) with statuses moved to status files"
     )))
-}
-
-/// Serialising values of different types through one closure.
-mod erased {
-    pub trait Ron {
-        fn ron(&self) -> Result<String, ron::Error>;
-    }
-
-    impl<T: super::Serialize> Ron for T {
-        fn ron(&self) -> Result<String, ron::Error> {
-            crate::store::ron_io::to_ron(self)
-        }
-    }
 }
