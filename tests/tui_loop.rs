@@ -30,8 +30,9 @@ fn app_on(dir: &Path) -> App {
 
 /// Moves a case here, as the Cases screen would, and returns the change to save.
 fn moved(app: &mut App, id: &CaseId, to: Stage) -> Change {
-    let ctx = Ctx::now(&app.layout, app.me.as_ref(), &app.failed);
-    move_stage(&ctx, &mut app.data, id, to, "Too old").expect("a stage move")
+    let (layout, me, failed) = (app.layout.clone(), app.me.clone(), app.failed.clone());
+    let ctx = Ctx::now(&layout, me.as_ref(), &failed);
+    move_stage(&ctx, app.data_mut(), id, to, "Too old").expect("a stage move")
 }
 
 fn key(c: char) -> Msg {

@@ -31,7 +31,7 @@ fn astrid_with_a_fresh_case() -> (App, CaseId) {
     app.now = fixed_now;
     let me = ResearcherId::new("astrid");
     let case = first_queued_case(&app, &me);
-    let data = app.data.cases.get_mut(&case).unwrap();
+    let data = app.data_mut().cases.get_mut(&case).unwrap();
     data.reviews.remove(&me);
     data.resolutions.clear();
     for review in data.reviews.values_mut() {
@@ -192,7 +192,7 @@ fn an_open_conflict_is_resolved_with_a_value_and_a_note() {
 #[test]
 fn on_a_scale_past_nine_two_digits_make_one_point() {
     let (mut app, case) = astrid_with_a_fresh_case();
-    app.data.study.criteria[0].scale = Scale::Ordinal { min: 1, max: 10 };
+    app.data_mut().study.criteria[0].scale = Scale::Ordinal { min: 1, max: 10 };
     press(&mut app, KeyCode::Enter);
     app.handle_key(key('1'));
     assert_eq!(app.screens.review.criterion, 0, "1 may begin 10: the cursor waits");

@@ -14,8 +14,9 @@ use std::fs;
 
 /// The effect of moving a case here, as the Cases screen would ask for it.
 fn moved(app: &mut App, id: &CaseId, to: Stage) -> Effect {
-    let ctx = Ctx::now(&app.layout, app.me.as_ref(), &app.failed);
-    Effect::Apply(move_stage(&ctx, &mut app.data, id, to, "Too old").expect("a stage move"))
+    let (layout, me, failed) = (app.layout.clone(), app.me.clone(), app.failed.clone());
+    let ctx = Ctx::now(&layout, me.as_ref(), &failed);
+    Effect::Apply(move_stage(&ctx, app.data_mut(), id, to, "Too old").expect("a stage move"))
 }
 
 fn app_on(dir: &std::path::Path) -> App {

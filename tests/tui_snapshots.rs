@@ -71,7 +71,14 @@ fn review_form_with_a_draft_and_the_other_review_hidden() {
     let mut app = demo_app(Some("astrid"));
     let me = ResearcherId::new("astrid");
     let case = tui_common::first_queued_case(&app, &me);
-    let review = app.data.cases.get_mut(&case).unwrap().reviews.get_mut(&me).unwrap();
+    let review = app
+        .data_mut()
+        .cases
+        .get_mut(&case)
+        .unwrap()
+        .reviews
+        .get_mut(&me)
+        .unwrap();
     review.submitted = None;
     review.answers.retain(|k, _| k.as_str() == "transferability");
     review

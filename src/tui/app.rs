@@ -160,8 +160,11 @@ pub struct Unsaved {
 pub struct App {
     /// The study as loaded, and its revision: every change to it counts one
     /// up, and the screens' cached view models are keyed by it.
-    pub data: StudyData,
+    pub data: std::sync::Arc<StudyData>,
     pub revision: u64,
+    /// View models asked for while updating and drawing, for the compute
+    /// thread (`background.rs`); computed in line without the loop.
+    pub jobs: super::background::Jobs,
     pub layout: Layout,
     pub stamps: Stamps,
     /// Problems found at load, shown in the status line.
@@ -222,7 +225,8 @@ impl App {
             (!rejected.is_empty()).then(|| format!("config: key overrides not understood: {}", rejected.join(", ")));
         let popup = (me.is_none() && !data.study.team.is_empty()).then(|| Popup::WhoAmI(team_picker(&data)));
         App {
-            data,
+            data: std::sync::Arc::new(data),
+            jobs: super::background::Jobs::default(),
             revision: 0,
             layout,
             stamps,
@@ -262,7 +266,7 @@ impl App {
     /// so every cached view model is computed again.
     pub fn data_mut(&mut self) -> &mut StudyData {
         self.revision += 1;
-        &mut self.data
+        std::sync::Arc::make_mut(&mut self.data)
     }
 
     pub fn mode(&self) -> Mode {
@@ -395,7 +399,7 @@ impl App {
     /// Swaps in a study read from disk (at start, on Ctrl-R, after a change
     /// on disk). Unsaved work of mine stays listed, to be kept on quit.
     pub fn replace_study(&mut self, loaded: crate::store::Loaded) {
-        self.data = loaded.data;
+        self.data = std::sync::Arc::new(loaded.data);
         self.revision += 1;
         self.stamps = loaded.stamps;
         self.problems = loaded.problems;
@@ -420,7 +424,9 @@ impl App {
             failed: &self.failed,
             now: (self.now)(),
         };
-        match op(&ctx, &mut self.data) {
+        // The compute thread may still read the study: then this copies it
+        // (`Arc::make_mut`), and the job finishes on the old one.
+        match op(&ctx, std::sync::Arc::make_mut(&mut self.data)) {
             Ok(change) => {
                 self.revision += 1;
                 self.message = Some(change.summary_line());

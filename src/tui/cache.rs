@@ -4,31 +4,31 @@
 //! read it, so a cursor move costs no query.
 
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::sync::Arc;
 
 pub struct Cached<K, V> {
-    slot: RefCell<Option<(K, Rc<V>)>>,
+    slot: RefCell<Option<(K, Arc<V>)>>,
 }
 
 impl<K: PartialEq, V> Cached<K, V> {
     /// The value for `key`, computed by `compute` when the key is new.
-    pub fn get(&self, key: K, compute: impl FnOnce() -> V) -> Rc<V> {
+    pub fn get(&self, key: K, compute: impl FnOnce() -> V) -> Arc<V> {
         if let Some((held, value)) = self.slot.borrow().as_ref() {
             if *held == key {
-                return Rc::clone(value);
+                return Arc::clone(value);
             }
         }
-        let value = Rc::new(compute());
-        *self.slot.borrow_mut() = Some((key, Rc::clone(&value)));
+        let value = Arc::new(compute());
+        *self.slot.borrow_mut() = Some((key, Arc::clone(&value)));
         value
     }
 
     /// The key and value held now, if any.
-    pub fn peek(&self) -> Option<(K, Rc<V>)>
+    pub fn peek(&self) -> Option<(K, Arc<V>)>
     where
         K: Clone,
     {
-        self.slot.borrow().as_ref().map(|(k, v)| (k.clone(), Rc::clone(v)))
+        self.slot.borrow().as_ref().map(|(k, v)| (k.clone(), Arc::clone(v)))
     }
 
     /// Forgets the value (the next `get` computes it).

@@ -6,6 +6,8 @@
 
 use super::app::{App, Effect, Unsaved};
 use super::app_jobs::Loading;
+use super::background::{self, Delivery};
+use super::compute;
 use super::effects::SaveOutcome;
 use super::jobs::{self, Done, Job};
 use super::view;
@@ -28,6 +30,8 @@ pub enum Msg {
     InputFailed(std::io::Error),
     Disk(News),
     Job(Done),
+    /// A view model the compute thread finished (`background.rs`).
+    Computed(Delivery),
     /// Time passes while the study loads (the spinner turns).
     Tick,
     /// SIGTERM, SIGHUP or SIGINT: quit as with `q`, saves finished and
@@ -55,6 +59,10 @@ pub fn run(terminal: &mut ratatui::DefaultTerminal, app: &mut App, start: Start)
     let worker = jobs::spawn(app.layout.clone(), move |done| to_worker.send(Msg::Job(done)).is_ok())?;
     let to_watch = to_loop.clone();
     watcher::spawn(&app.layout, move |news| to_watch.send(Msg::Disk(news)).is_ok());
+    let to_compute = to_loop.clone();
+    let computing = compute::spawn(move |delivery| to_compute.send(Msg::Computed(delivery)).is_ok())?;
+    // From now on slow view models are computed there, never while a key waits.
+    app.jobs = background::Jobs::deferring();
     let mut state = Loop::new(worker.jobs.clone());
     match start {
         Start::Load { early_problems } => {
@@ -70,6 +78,7 @@ pub fn run(terminal: &mut ratatui::DefaultTerminal, app: &mut App, start: Start)
     }
     drop(to_loop);
     terminal.draw(|frame| view::render(frame, app))?;
+    send_computations(app, &computing);
     while !app.should_quit {
         let Ok(first) = messages.recv() else { break };
         state.handle(app, first);
@@ -88,9 +97,19 @@ pub fn run(terminal: &mut ratatui::DefaultTerminal, app: &mut App, start: Start)
             suspend(terminal)?;
         }
         terminal.draw(|frame| view::render(frame, app))?;
+        send_computations(app, &computing);
     }
     state.finish_saves(app, &messages, &worker.thread);
     Ok(())
+}
+
+/// Sends what the update and the frame asked to compute; its results come
+/// back as `Msg::Computed`.
+fn send_computations(app: &App, computing: &Sender<background::Job>) {
+    for job in app.jobs.take() {
+        // The thread only stops when the loop does.
+        let _ = computing.send(job);
+    }
 }
 
 /// Reads the terminal on a thread of its own; blocks in `read`, so idle it
@@ -239,6 +258,7 @@ impl Loop {
                 app.message = Some(format!("not watching the study for changes ({why}); Ctrl-R reloads"));
             }
             Msg::Job(done) => self.done(app, done),
+            Msg::Computed(delivery) => delivery(&app.screens),
         }
     }
 

@@ -6,7 +6,9 @@
 pub mod action;
 pub mod app;
 pub mod app_jobs;
+pub mod background;
 pub mod cache;
+pub mod compute;
 mod confirm;
 pub mod effects;
 pub mod event_loop;

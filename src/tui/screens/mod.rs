@@ -36,6 +36,10 @@ pub struct Screens {
 #[derive(Clone, Copy)]
 pub struct View<'a> {
     pub data: &'a StudyData,
+    /// The same study, shared with the compute thread.
+    pub shared: &'a std::sync::Arc<StudyData>,
+    /// Where view models too slow for a keystroke are sent (`background.rs`).
+    pub jobs: &'a super::background::Jobs,
     pub revision: u64,
     pub me: Option<&'a ResearcherId>,
     pub contacts: &'a Contacts,
@@ -47,6 +51,8 @@ impl App {
     pub fn view(&self) -> View<'_> {
         View {
             data: &self.data,
+            shared: &self.data,
+            jobs: &self.jobs,
             revision: self.revision,
             me: self.me.as_ref(),
             contacts: &self.contacts,

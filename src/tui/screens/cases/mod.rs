@@ -9,8 +9,9 @@ use super::View;
 use crate::analysis::case_query::{CaseQuery, Hit, SearchIndex};
 use crate::domain::CaseId;
 use crate::tui::app::Cursor;
+use crate::tui::background::{Ask, Background};
 use crate::tui::cache::Cached;
-use std::rc::Rc;
+use std::sync::Arc;
 
 #[derive(Debug, Default)]
 pub struct CasesScreen {
@@ -22,29 +23,45 @@ pub struct CasesScreen {
     /// Every case folded for searching, again only when ids, municipalities
     /// or titles changed.
     index: Cached<u64, SearchIndex>,
-    /// The rows for the query, once per change of the study or the query.
-    rows: Cached<(u64, CaseQuery), Vec<Hit>>,
+    /// The rows for the query, once per change of the study or the query,
+    /// on the compute thread: a search over 16,000 cases, or sorting them,
+    /// takes longer than a keystroke may.
+    rows: Background<(u64, CaseQuery), Vec<Hit>>,
 }
 
 impl CasesScreen {
-    pub fn index(&self, view: &View) -> Rc<SearchIndex> {
+    pub fn index(&self, view: &View) -> Arc<SearchIndex> {
         let source = *self.source.get(view.revision, || SearchIndex::source_of(view.data));
         self.index.get(source, || SearchIndex::build(view.data))
     }
 
-    /// The table's rows, in order. A search that only narrows the previous
-    /// one (a letter typed at its end) looks only among its matches.
-    pub fn rows(&self, view: &View) -> Rc<Vec<Hit>> {
+    /// The table's rows, in order: those for the query as it is, or, while
+    /// they are computed, the last ones (not `fresh`). A search that only
+    /// narrows the previous one (a letter typed at its end) looks only among
+    /// its matches.
+    pub fn rows_shown(&self, view: &View) -> (Arc<Vec<Hit>>, bool) {
         let index = self.index(view);
-        let key = (view.revision, self.query.clone());
-        let earlier = self.rows.peek();
-        self.rows.get(key, || {
-            let within = earlier
-                .as_ref()
-                .filter(|((revision, query), _)| *revision == view.revision && self.query.narrows(query))
-                .map(|(_, hits)| hits.as_slice());
-            self.query.hits(view.data, &index, within)
+        let query = self.query.clone();
+        let key = (view.revision, query.clone());
+        let within = self
+            .rows
+            .peek()
+            .filter(|((revision, earlier), _)| *revision == view.revision && query.narrows(earlier))
+            .map(|(_, hits)| hits);
+        let data = Arc::clone(view.shared);
+        let ask = Ask {
+            slot: "cases.rows",
+            locate: |screens| &screens.cases.rows,
+        };
+        // The first table comes with the first frame.
+        self.rows.current(view.jobs, ask, key, move || {
+            query.hits(&data, &index, within.as_ref().map(|hits| hits.as_slice()))
         })
+    }
+
+    /// The table's rows as shown now (see `rows_shown`).
+    pub fn rows(&self, view: &View) -> Arc<Vec<Hit>> {
+        self.rows_shown(view).0
     }
 
     /// The case under the cursor.

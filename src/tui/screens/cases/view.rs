@@ -77,7 +77,7 @@ fn filter_line(state: &CasesScreen, view: &View) -> Line<'static> {
 }
 
 pub fn render(frame: &mut Frame, area: Rect, state: &CasesScreen, view: &View) {
-    let hits = state.rows(view);
+    let (hits, fresh) = state.rows_shown(view);
     let index = state.index(view);
     let query = &state.query;
     let data = view.data;
@@ -132,7 +132,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &CasesScreen, view: &View) {
         Constraint::Length(11),
         Constraint::Length(7),
     ];
-    let title = format!(" Cases ({} of {}) ", hits.len(), data.cases.len());
+    // While the rows for a new search or sort are computed, the last ones stay.
+    let updating = if fresh { "" } else { ", updating…" };
+    let title = format!(" Cases ({} of {}{updating}) ", hits.len(), data.cases.len());
     selectable_table::render(
         frame,
         table_area,

@@ -8,7 +8,7 @@ use super::View;
 use crate::domain::{CaseId, InterviewId};
 use crate::tui::app::{App, Cursor};
 use crate::tui::cache::Cached;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// Where an interview lives: its case and its id.
 pub type InterviewKey = (CaseId, InterviewId);
@@ -21,7 +21,7 @@ pub struct InterviewsScreen {
 
 impl InterviewsScreen {
     /// Every interview, by id.
-    pub fn rows(&self, view: &View) -> Rc<Vec<InterviewKey>> {
+    pub fn rows(&self, view: &View) -> Arc<Vec<InterviewKey>> {
         self.rows.get(view.revision, || {
             let mut rows: Vec<InterviewKey> = view
                 .data

@@ -13,7 +13,7 @@ use crate::analysis::waves::{tree, waves, TreeNode};
 use crate::domain::InformantId;
 use crate::tui::app::{App, Cursor};
 use crate::tui::cache::Cached;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// One line of the list: an informant, indented by its depth in the tree.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,7 +44,7 @@ impl Default for RecruitmentScreen {
 }
 
 impl RecruitmentScreen {
-    pub fn rows(&self, view: &View) -> Rc<Vec<RecruitRow>> {
+    pub fn rows(&self, view: &View) -> Arc<Vec<RecruitRow>> {
         self.rows.get((view.revision, self.tree), || {
             let data = view.data;
             if self.tree {
@@ -74,7 +74,7 @@ impl RecruitmentScreen {
         })
     }
 
-    pub fn summary(&self, view: &View) -> Rc<Recruitment> {
+    pub fn summary(&self, view: &View) -> Arc<Recruitment> {
         self.summary.get(view.revision, || recruitment(view.data))
     }
 }

@@ -273,7 +273,7 @@ impl App {
             referred_by: Some(referrer),
             interview: None,
         };
-        match add(&ctx, &mut self.data, new) {
+        match add(&ctx, std::sync::Arc::make_mut(&mut self.data), new) {
             Ok((change, id)) => {
                 self.revision += 1;
                 self.message = Some(change.summary_line());

@@ -290,7 +290,17 @@ fn render_conflicts(frame: &mut Frame, area: Rect, state: &ReviewScreen, view: &
 }
 
 fn render_agreement(frame: &mut Frame, area: Rect, state: &ReviewScreen, view: &View) {
-    let agreement = state.agreement(view);
+    let shown = state.agreement(view);
+    let Some(agreement) = shown.value else {
+        // The first computation since casebook started is under way.
+        let reviews: usize = view.data.cases.values().map(|c| c.reviews.len()).sum();
+        let text = format!("Computing agreement over {reviews} reviews…");
+        frame.render_widget(
+            Paragraph::new(text).block(Block::bordered().title(" Agreement on submitted reviews ")),
+            area,
+        );
+        return;
+    };
     let fixed = |v: Option<f64>| v.map(|x| format!("{x:.3}")).unwrap_or_else(|| "—".to_string());
     let header = Row::new([
         "Criterion",
@@ -348,7 +358,12 @@ fn render_agreement(frame: &mut Frame, area: Rect, state: &ReviewScreen, view: &
         Constraint::Length(19),
         Constraint::Fill(1),
     ];
-    let title = " Agreement on submitted reviews (Krippendorff's alpha: ≥ .80 reliable, ≥ .667 tentative) ";
+    let title = if shown.fresh {
+        " Agreement on submitted reviews (Krippendorff's alpha: ≥ .80 reliable, ≥ .667 tentative) "
+    } else {
+        // The figures are from before the last change; new ones are coming.
+        " Agreement on submitted reviews (updating…) "
+    };
     selectable_table::render(
         frame,
         area,

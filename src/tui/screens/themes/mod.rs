@@ -8,7 +8,7 @@ use crate::domain::{Code, CodeId, StudyData};
 use crate::tui::app::Cursor;
 use crate::tui::cache::Cached;
 use std::collections::{BTreeMap, BTreeSet};
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// A code as the tree shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,7 +29,7 @@ pub struct ThemesScreen {
 }
 
 impl ThemesScreen {
-    pub fn rows(&self, view: &View) -> Rc<Vec<ThemeRow>> {
+    pub fn rows(&self, view: &View) -> Arc<Vec<ThemeRow>> {
         self.rows.get(view.revision, || theme_rows(view.data))
     }
 }
