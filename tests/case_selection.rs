@@ -302,4 +302,14 @@ fn a_stage_change_is_logged_with_who_when_from_to_and_why() {
         (chrono::Local::now().fixed_offset() - entry.at).num_minutes().abs() < 5,
         "logged now, in local time"
     );
+    // Written as a Norwegian team reads it: local time, its offset, to the
+    // second (`2025-03-04T13:15:00+01:00`), not UTC with nanoseconds.
+    let text = std::fs::read_to_string(dir.path().join("cases").join(&id).join("case.ron")).unwrap();
+    // (An offset of zero, on a machine set to UTC, is written `Z`.)
+    let written = format!(
+        "at: \"{}\"",
+        entry.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    );
+    assert!(text.contains(&written), "{written} in {text}");
+    assert_eq!(entry.at.timestamp_subsec_nanos(), 0);
 }

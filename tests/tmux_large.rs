@@ -35,7 +35,7 @@ fn a_study_of_thousands_of_cases_opens_and_answers_keys() {
         .find(|m| m.chars().all(|c| c.is_ascii_alphabetic()) && m.len() > 4)
         .expect("a plain municipality name");
     save_all(&Layout::new(dir.path()), &mut Stamps::default(), &data).unwrap();
-    let tmux = Tmux::start(dir.path());
+    let Some(tmux) = Tmux::start(dir.path()) else { return };
     let who = data.study.team[0].id.to_string();
     tmux.type_line(&format!("{} --as {who}; echo \"casebook exited with $?\"", binary()));
     let screen = tmux.wait_until("the table with its selected row", |screen| {

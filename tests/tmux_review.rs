@@ -18,7 +18,7 @@ fn a_review_is_filled_in_and_submitted_and_lands_on_disk() {
     let review_file = layout.review_file(&case, &me);
     std::fs::remove_file(&review_file).unwrap();
 
-    let tmux = Tmux::start(study.path());
+    let Some(tmux) = Tmux::start(study.path()) else { return };
     tmux.type_line(&format!("{} --as astrid; echo \"casebook exited with $?\"", binary()));
     tmux.wait_for("Cases (");
     tmux.keys(&["3"]);
@@ -91,7 +91,7 @@ fn a_review_file_with_conflict_markers_is_refused_with_the_command_lines_words()
         .unwrap()
         .to_string();
 
-    let tmux = Tmux::start(study.path());
+    let Some(tmux) = Tmux::start(study.path()) else { return };
     tmux.type_line(&format!("{} --as astrid; echo \"casebook exited with $?\"", binary()));
     tmux.wait_for("Cases (");
     tmux.keys(&["3"]);

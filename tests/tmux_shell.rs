@@ -6,19 +6,19 @@ mod tmux_common;
 
 use tmux_common::{binary, Tmux};
 
-fn start_on_demo() -> Tmux {
-    let tmux = Tmux::start(std::path::Path::new(env!("CARGO_MANIFEST_DIR")));
+fn start_on_demo() -> Option<Tmux> {
+    let tmux = Tmux::start(std::path::Path::new(env!("CARGO_MANIFEST_DIR")))?;
     tmux.type_line(&format!(
         "CASEBOOK_USER=astrid {}; echo \"casebook exited with $?\"",
         binary()
     ));
     tmux.wait_for("Cases (325 of 325)");
-    tmux
+    Some(tmux)
 }
 
 #[test]
 fn the_tui_shows_cases_switches_tabs_opens_help_and_quits_cleanly() {
-    let tmux = start_on_demo();
+    let Some(tmux) = start_on_demo() else { return };
     // The table and the status line, which names the user, in one capture.
     tmux.wait_until("the cases and the status line", |screen| {
         (screen.contains("Bømlo") || screen.contains("Oslo")) && screen.contains("as astrid")
@@ -53,7 +53,7 @@ fn the_tui_shows_cases_switches_tabs_opens_help_and_quits_cleanly() {
 
 #[test]
 fn ctrl_c_quits_and_restores_the_terminal() {
-    let tmux = start_on_demo();
+    let Some(tmux) = start_on_demo() else { return };
     tmux.keys(&["C-c"]);
     tmux.wait_for("casebook exited with 0");
     assert!(!tmux.alternate_screen());
@@ -61,7 +61,7 @@ fn ctrl_c_quits_and_restores_the_terminal() {
 
 #[test]
 fn a_resize_redraws_and_a_tiny_window_says_it_is_too_small() {
-    let tmux = start_on_demo();
+    let Some(tmux) = start_on_demo() else { return };
     tmux.tmux(&["resize-window", "-t", "main", "-x", "30", "-y", "6"]);
     tmux.wait_for("terminal too small");
     tmux.tmux(&["resize-window", "-t", "main", "-x", "120", "-y", "40"]);

@@ -73,7 +73,7 @@ fn page_down_moves_by_the_rendered_page_height() {
 fn help_opens_and_closes_and_swallows_other_keys() {
     let mut app = demo_app(Some("astrid"));
     app.update(Action::ToggleHelp);
-    assert_eq!(app.popup, Some(Popup::Help));
+    assert!(matches!(app.popup, Some(Popup::Help(_))));
     app.update(Action::NextScreen);
     assert_eq!(app.screen, Screen::Cases, "keys go to the help popup while it is open");
     app.update(Action::Back);

@@ -4,7 +4,7 @@
 //! Bømlo), and sorting by any column.
 
 use super::strata::value_of;
-use crate::domain::fold::fold;
+use crate::domain::fold::{fold, norwegian_order};
 use crate::domain::*;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
@@ -150,8 +150,11 @@ pub fn fuzzy(matcher: &SkimMatcherV2, text: &str, pattern: &str) -> Option<(i64,
     Some((score, positions))
 }
 
-/// A text folded for matching, with where each folded character came from
+/// A text folded for searching, with where each folded character came from
 /// in the original (æ folds to two characters), so matches can be shown.
+/// Besides `fold`, a double `a` folds to one: `aa` is the old spelling of
+/// `å` and still common in names, so `aalesund` finds Ålesund; and marks
+/// between words are spaces.
 #[derive(Debug, Clone, PartialEq)]
 struct Folded {
     text: String,
@@ -165,6 +168,12 @@ impl Folded {
         for (i, c) in text.chars().enumerate() {
             let mut buffer = [0u8; 4];
             for f in fold(c.encode_utf8(&mut buffer)).chars() {
+                // Hyphens and other marks are spaces (`mother tongue` finds
+                // "Mother-tongue support"), and runs of them one space.
+                let f = if f.is_alphanumeric() { f } else { ' ' };
+                if (f == 'a' || f == ' ') && folded.ends_with(f) {
+                    continue;
+                }
                 folded.push(f);
                 origin.push(i);
             }
@@ -185,6 +194,56 @@ impl Folded {
     }
 }
 
+/// A search as typed, folded the way the index is.
+fn search_pattern(typed: &str) -> String {
+    Folded::new(typed.trim()).text
+}
+
+/// How well a search matches one field, best last. Exact, prefix and
+/// whole-word matches rank above a match inside a word, and that above a
+/// fuzzy one; a fuzzy match counts only when its letters lie close together
+/// (a typo, a letter left out), not scattered over a long title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Tier {
+    /// The letters are all there, in order, but too far apart to show: kept
+    /// so a longer query narrows from here (see `hits`).
+    Scattered,
+    Fuzzy,
+    Inside,
+    WordPrefix,
+    WholeWordOrPrefix,
+    Exact,
+}
+
+fn tier(matcher: &SkimMatcherV2, field: &str, pattern: &str, fuzzy_allowed: bool) -> Option<(Tier, i64)> {
+    if field == pattern {
+        return Some((Tier::Exact, 0));
+    }
+    let words = || field.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    if field.starts_with(pattern) || words().any(|w| w == pattern) {
+        return Some((Tier::WholeWordOrPrefix, 0));
+    }
+    if words().any(|w| w.starts_with(pattern)) {
+        return Some((Tier::WordPrefix, 0));
+    }
+    if field.contains(pattern) {
+        return Some((Tier::Inside, 0));
+    }
+    let (score, indices) = matcher.fuzzy_indices(field, pattern)?;
+    let length = pattern.chars().count();
+    let span = match (indices.first(), indices.last()) {
+        (Some(first), Some(last)) => last - first + 1,
+        _ => usize::MAX,
+    };
+    // One letter too many for every four typed, and at least one.
+    let close = span <= length + length / 4 + 1;
+    if fuzzy_allowed && close && length >= 3 {
+        Some((Tier::Fuzzy, score))
+    } else {
+        Some((Tier::Scattered, score))
+    }
+}
+
 /// What searching needs of every case, folded once per change of the study
 /// instead of once per keystroke.
 #[derive(Debug, Clone, PartialEq)]
@@ -198,17 +257,39 @@ struct IndexEntry {
     municipality: Folded,
     id_text: Folded,
     title: Folded,
+    focus_area: Folded,
+    region: Folded,
+}
+
+impl IndexEntry {
+    /// The best tier over the fields searched, and its fuzzy score. Names
+    /// and ids may match fuzzily (typos); a title, focus area or region only
+    /// by its words, or a long title would match nearly anything.
+    fn best(&self, matcher: &SkimMatcherV2, pattern: &str) -> Option<(Tier, i64)> {
+        [
+            (&self.municipality, true),
+            (&self.id_text, true),
+            (&self.title, false),
+            (&self.focus_area, false),
+            (&self.region, false),
+        ]
+        .into_iter()
+        .filter_map(|(field, fuzzy)| tier(matcher, &field.text, pattern, fuzzy))
+        .max()
+    }
 }
 
 impl SearchIndex {
     /// A fingerprint of what the index is built from (each case's id,
-    /// municipality and title): most changes (a stage move, a review) leave
-    /// it as it was, and the index need not be built again.
+    /// municipality, title, focus area and region): most changes (a stage
+    /// move, a review) leave it as it was, and the index need not be built
+    /// again.
     pub fn source_of(data: &StudyData) -> u64 {
         use std::hash::{Hash, Hasher};
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         for case in data.cases.values() {
-            (&case.case.id, &case.case.municipality, &case.case.title).hash(&mut hasher);
+            let c = &case.case;
+            (&c.id, &c.municipality, &c.title, &c.focus_area, &c.region).hash(&mut hasher);
         }
         hasher.finish()
     }
@@ -223,6 +304,14 @@ impl SearchIndex {
                     municipality: Folded::new(&c.case.municipality),
                     id_text: Folded::new(c.case.id.as_str()),
                     title: Folded::new(&c.case.title),
+                    focus_area: Folded::new(
+                        c.case
+                            .focus_area
+                            .as_deref()
+                            .map(|f| data.focus_area_name(f))
+                            .unwrap_or(""),
+                    ),
+                    region: Folded::new(&c.case.region),
                 })
                 .collect(),
         }
@@ -241,6 +330,16 @@ pub struct Hit {
     pub score: i64,
 }
 
+/// The cases that pass a query, in order (`shown`), and every case whose
+/// fields hold the search's letters in order at all (`candidates`, in index
+/// order): a longer search can only match among those, so narrowing starts
+/// there, before the threshold that keeps scattered matches off the table.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Hits {
+    pub shown: Vec<Hit>,
+    pub candidates: Option<Vec<usize>>,
+}
+
 /// Where the search matched in one case, for highlighting.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Matched {
@@ -254,6 +353,12 @@ impl CaseQuery {
         self.filters.values().all(BTreeSet::is_empty) && self.search.trim().is_empty()
     }
 
+    /// Whether the rows are ordered by how well they match the search
+    /// (rather than by the sort column alone).
+    pub fn ordered_by_match(&self) -> bool {
+        !self.search.trim().is_empty()
+    }
+
     /// The same filters and a search that only narrows `earlier`'s: its
     /// matches are a subset of the earlier ones.
     pub fn narrows(&self, earlier: &CaseQuery) -> bool {
@@ -261,59 +366,70 @@ impl CaseQuery {
     }
 
     /// The cases that pass, best search matches first, then by the sort
-    /// column. With `within`, only those hits are tried (the previous
-    /// keystroke's, when this query narrows it).
-    pub fn hits(&self, data: &StudyData, index: &SearchIndex, within: Option<&[Hit]>) -> Vec<Hit> {
+    /// column. With `within`, only those cases are tried (the previous
+    /// keystroke's candidates, when this query narrows it).
+    pub fn hits(&self, data: &StudyData, index: &SearchIndex, within: Option<&[usize]>) -> Hits {
         let matcher = SkimMatcherV2::default();
-        let pattern = fold(self.search.trim());
+        let pattern = search_pattern(&self.search);
         let candidates: Box<dyn Iterator<Item = usize>> = match within {
-            Some(hits) => Box::new(hits.iter().map(|h| h.entry)),
+            Some(entries) => Box::new(entries.iter().copied()),
             None => Box::new(0..index.entries.len()),
         };
         // The study keeps its cases in id order, and so does the index: with
         // nothing to rank by, sorting by id ascending is the order as it is.
         let keep_order = pattern.is_empty() && self.sort == Column::Id && !self.descending;
-        let mut hits: Vec<(Hit, SortKey)> = candidates
-            .filter_map(|entry| {
-                let e = &index.entries[entry];
-                let case = &data.cases.get(&e.id)?.case;
-                let passes = self.filters.iter().all(|(on, wanted)| {
-                    wanted.is_empty() || on.values_of(data, case).iter().any(|v| wanted.contains(v))
-                });
-                if !passes {
-                    return None;
+        let mut matching = Vec::new();
+        let mut hits: Vec<(Hit, SortKey)> = Vec::new();
+        for entry in candidates {
+            let e = &index.entries[entry];
+            let Some(case) = data.cases.get(&e.id).map(|c| &c.case) else {
+                continue;
+            };
+            let passes = self
+                .filters
+                .iter()
+                .all(|(on, wanted)| wanted.is_empty() || on.values_of(data, case).iter().any(|v| wanted.contains(v)));
+            if !passes {
+                continue;
+            }
+            let score = if pattern.is_empty() {
+                0
+            } else {
+                let Some((tier, fuzzy)) = e.best(&matcher, &pattern) else {
+                    continue;
+                };
+                matching.push(entry);
+                if tier == Tier::Scattered {
+                    continue;
                 }
-                let score = if pattern.is_empty() {
-                    0
-                } else {
-                    [&e.municipality, &e.id_text, &e.title]
-                        .iter()
-                        .filter_map(|f| matcher.fuzzy_match(&f.text, &pattern))
-                        .max()?
-                };
-                let key = if keep_order {
-                    SortKey::Number(0)
-                } else {
-                    sort_key(data, case, self.sort)
-                };
-                Some((Hit { entry, score }, key))
-            })
-            .collect();
-        if keep_order {
-            return hits.into_iter().map(|(hit, _)| hit).collect();
+                // The tier first; the fuzzy score orders within the fuzzy tier.
+                (tier as i64) * 1_000_000 + fuzzy
+            };
+            let key = if keep_order {
+                SortKey::Number(0)
+            } else {
+                sort_key(data, case, self.sort)
+            };
+            hits.push((Hit { entry, score }, key));
         }
-        hits.sort_by(|(a, ka), (b, kb)| {
-            b.score.cmp(&a.score).then_with(|| {
-                let order = if self.descending { kb.cmp(ka) } else { ka.cmp(kb) };
-                order.then_with(|| index.entries[a.entry].id.cmp(&index.entries[b.entry].id))
-            })
-        });
-        hits.into_iter().map(|(hit, _)| hit).collect()
+        let candidates = (!pattern.is_empty()).then_some(matching);
+        if !keep_order {
+            hits.sort_by(|(a, ka), (b, kb)| {
+                b.score.cmp(&a.score).then_with(|| {
+                    let order = if self.descending { kb.cmp(ka) } else { ka.cmp(kb) };
+                    order.then_with(|| index.entries[a.entry].id.cmp(&index.entries[b.entry].id))
+                })
+            });
+        }
+        Hits {
+            shown: hits.into_iter().map(|(hit, _)| hit).collect(),
+            candidates,
+        }
     }
 
     /// Where the search matches the case at `entry` (for the rows on screen).
     pub fn matched(&self, index: &SearchIndex, entry: usize) -> Matched {
-        let pattern = fold(self.search.trim());
+        let pattern = search_pattern(&self.search);
         let Some(e) = index.entries.get(entry).filter(|_| !pattern.is_empty()) else {
             return Matched::default();
         };
@@ -330,6 +446,7 @@ impl CaseQuery {
     pub fn apply<'a>(&self, data: &'a StudyData) -> Vec<Found<'a>> {
         let index = SearchIndex::build(data);
         self.hits(data, &index, None)
+            .shown
             .into_iter()
             .filter_map(|hit| {
                 let case = data.cases.get(index.case_id(hit.entry)?)?;
@@ -365,13 +482,13 @@ fn sort_key(data: &StudyData, case: &Case, column: Column) -> SortKey {
     };
     match column {
         Column::Id => SortKey::Text(case.id.to_string()),
-        Column::Municipality => SortKey::Text(fold(&case.municipality)),
+        Column::Municipality => SortKey::Text(norwegian_order(&case.municipality)),
         Column::SizeBand => SortKey::Number(case.population.map(|p| p as i64).unwrap_or(-1)),
         Column::Region => position(&data.study.strata.regions, &case.region),
         Column::FocusArea => SortKey::Text(
             case.focus_area
                 .as_deref()
-                .map(|f| fold(data.focus_area_name(f)))
+                .map(|f| norwegian_order(data.focus_area_name(f)))
                 .unwrap_or_default(),
         ),
         Column::Years => SortKey::Number(case.years().first().copied().unwrap_or(0) as i64),

@@ -26,6 +26,36 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// A key that sorts text the Norwegian way: letters compare without case or
+/// accents, and Æ, Ø and Å come after Z, in that order (Ä sorts as Æ, Ö as
+/// Ø). Case and accents decide only between texts otherwise equal.
+///
+/// ```
+/// use casebook::domain::fold::norwegian_order;
+/// let mut names = vec!["Ålesund", "Arendal", "Sør-Varanger", "Sola", "Stad", "Ørland", "Zeta"];
+/// names.sort_by_key(|n| norwegian_order(n));
+/// assert_eq!(names, ["Arendal", "Sola", "Stad", "Sør-Varanger", "Zeta", "Ørland", "Ålesund"]);
+/// ```
+pub fn norwegian_order(text: &str) -> String {
+    let mut key = String::with_capacity(text.len() * 2 + 1);
+    for c in text.chars().flat_map(char::to_lowercase) {
+        // After `z` in code points come `{`, `|` and `}`: æ, ø, å.
+        match c {
+            'æ' | 'ä' => key.push('{'),
+            'ø' | 'ö' => key.push('|'),
+            'å' => key.push('}'),
+            other => {
+                let mut buffer = [0u8; 4];
+                key.push_str(&fold(other.encode_utf8(&mut buffer)));
+            }
+        }
+    }
+    // The text itself breaks ties (`\0` sorts before any letter).
+    key.push('\0');
+    key.push_str(text);
+    key
+}
+
 /// A file-safe id from a name: folded, with runs of other characters as `-`.
 pub fn slug(text: &str) -> String {
     let mut out = String::new();

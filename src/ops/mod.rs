@@ -38,6 +38,14 @@ pub struct Ctx<'a> {
     pub now: DateTime<FixedOffset>,
 }
 
+/// Now, as the study's files record it: local time with its offset, to the
+/// second (`2025-03-04T13:15:00+01:00`), as a Norwegian team reads it.
+pub fn local_now() -> chrono::DateTime<chrono::FixedOffset> {
+    use chrono::Timelike;
+    let now = chrono::Local::now().fixed_offset();
+    now.with_nanosecond(0).unwrap_or(now)
+}
+
 impl<'a> Ctx<'a> {
     /// The context of a change made now.
     pub fn now(layout: &'a Layout, me: Option<&'a ResearcherId>, failed: &'a BTreeMap<PathBuf, String>) -> Self {
@@ -45,7 +53,7 @@ impl<'a> Ctx<'a> {
             layout,
             me,
             failed,
-            now: chrono::Local::now().fixed_offset(),
+            now: local_now(),
         }
     }
 

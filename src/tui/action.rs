@@ -72,6 +72,10 @@ pub enum Action {
     /// Esc: close a popup or go back.
     Back,
     ToggleHelp,
+    /// Every message of this session, newest last.
+    MessageLog,
+    /// Say who is at the keyboard (after Esc at the start, or to change).
+    WhoAmI,
     /// Read the study from disk again (after a `git pull`).
     Reload,
     /// A digit or letter picked in a form (a scale point, a category).
@@ -123,6 +127,8 @@ impl Action {
             Action::Open => "open",
             Action::Back => "back",
             Action::ToggleHelp => "help",
+            Action::MessageLog => "message_log",
+            Action::WhoAmI => "who_am_i",
             Action::Reload => "reload",
             Action::Pick(_) => "pick",
             Action::Submit => "submit",

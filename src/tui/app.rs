@@ -60,10 +60,41 @@ impl Cursor {
     }
 }
 
+/// How far a long popup (help, the message log) is scrolled; rendering
+/// writes how far it can go, which only it knows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Scroll {
+    pub offset: u16,
+    pub max: Cell<u16>,
+}
+
+impl Scroll {
+    /// Moves with the list keys, within what fits.
+    fn step(&mut self, action: Action, page: u16) {
+        let max = self.max.get();
+        self.offset = match action {
+            Action::Up => self.offset.saturating_sub(1),
+            Action::Down => self.offset.saturating_add(1),
+            Action::PageUp => self.offset.saturating_sub(page),
+            Action::PageDown => self.offset.saturating_add(page),
+            Action::Top => 0,
+            Action::Bottom => max,
+            _ => self.offset,
+        }
+        .min(max);
+    }
+}
+
 /// What lies over the screen and takes the keys first.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Popup {
-    Help,
+    Help(Scroll),
+    /// Every message of this session (the status line shows the latest).
+    Messages(Scroll),
+    /// A case's details and its whole stage log (Enter on the Cases screen).
+    CaseDetails(CaseId, Scroll),
+    /// Where reviewers differ on one criterion (Enter on an agreement row).
+    Disagreements(crate::domain::CriterionId, Scroll),
     /// Nobody said who is at the keyboard: pick a member of the team.
     WhoAmI(Picker<ResearcherId>),
     /// A yes/no question before something that cannot be undone.
@@ -187,8 +218,11 @@ pub struct App {
     pub unsaved: Vec<Unsaved>,
     /// Files someone else changed on disk since the study was loaded.
     pub changed_on_disk: usize,
-    /// The latest message for the status line.
+    /// The latest message for the status line; it stays until the next key.
     pub message: Option<String>,
+    /// Every message of this session, oldest first (`L` shows them), so a
+    /// message cut at the window's edge or gone with a key can be read.
+    pub messages: Vec<String>,
     /// Why the last change was refused or not saved, shown in full above the
     /// status line until the next key.
     pub refusal: Option<String>,
@@ -208,7 +242,7 @@ pub struct App {
 }
 
 fn local_now() -> DateTime<FixedOffset> {
-    chrono::Local::now().fixed_offset()
+    crate::ops::local_now()
 }
 
 impl App {
@@ -243,6 +277,7 @@ impl App {
             contacts_path: None,
             unsaved: Vec::new(),
             changed_on_disk: 0,
+            messages: message.iter().cloned().collect(),
             message,
             refusal: None,
             should_quit: false,
@@ -269,17 +304,54 @@ impl App {
         std::sync::Arc::make_mut(&mut self.data)
     }
 
+    /// The form's keys (digits and letters answer) only while my review of
+    /// the open case can still change; a submitted review is read like any
+    /// screen, so `q`, the digits and the screen keys do what they say.
     pub fn mode(&self) -> Mode {
-        if self.screen == Screen::Review && self.screens.review.in_form() {
+        if self.screen == Screen::Review && self.screens.review.in_form() && self.open_review_is_draft() {
             Mode::ReviewForm
         } else {
             Mode::Normal
         }
     }
 
+    fn open_review_is_draft(&self) -> bool {
+        let (Some(me), Some(case)) = (&self.me, &self.screens.review.case) else {
+            return false;
+        };
+        let submitted = self
+            .data
+            .cases
+            .get(case)
+            .and_then(|c| c.reviews.get(me))
+            .is_some_and(|r| r.is_submitted());
+        !submitted
+    }
+
     /// A key press: typed text goes to an open field, y/n to a question,
-    /// everything else through the keymap.
+    /// everything else through the keymap. The message of the last key goes
+    /// (it is in the log), so none is left standing after it stopped being
+    /// true.
     pub fn handle_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let typing = self.input.is_some();
+        if !typing {
+            self.message = None;
+        }
+        let effects = self.handle_key_now(key);
+        self.log_message();
+        effects
+    }
+
+    /// Adds the message shown now to the log, once.
+    pub fn log_message(&mut self) {
+        if let Some(message) = &self.message {
+            if self.messages.last() != Some(message) {
+                self.messages.push(message.clone());
+            }
+        }
+    }
+
+    fn handle_key_now(&mut self, key: KeyEvent) -> Vec<Effect> {
         self.refusal = None;
         let ctrl_c = key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
         if key.code == KeyCode::Char('z') && key.modifiers.contains(KeyModifiers::CONTROL) {
@@ -363,9 +435,19 @@ impl App {
             return Vec::new();
         }
         match &self.popup {
-            Some(Popup::Help) => {
-                if matches!(action, Action::ToggleHelp | Action::Back) {
-                    self.popup = None;
+            Some(Popup::Help(_) | Popup::Messages(_) | Popup::CaseDetails(..) | Popup::Disagreements(..)) => {
+                match (&mut self.popup, action) {
+                    (_, Action::ToggleHelp | Action::Back | Action::MessageLog | Action::Open) => self.popup = None,
+                    (
+                        Some(
+                            Popup::Help(scroll)
+                            | Popup::Messages(scroll)
+                            | Popup::CaseDetails(_, scroll)
+                            | Popup::Disagreements(_, scroll),
+                        ),
+                        movement,
+                    ) => scroll.step(movement, 10),
+                    _ => {}
                 }
                 return Vec::new();
             }
@@ -375,7 +457,11 @@ impl App {
             None => {}
         }
         match action {
-            Action::ToggleHelp => self.popup = Some(Popup::Help),
+            Action::ToggleHelp => self.popup = Some(Popup::Help(Scroll::default())),
+            Action::MessageLog => self.popup = Some(Popup::Messages(Scroll::default())),
+            Action::WhoAmI if !self.data.study.team.is_empty() => {
+                self.popup = Some(Popup::WhoAmI(team_picker(&self.data)));
+            }
             Action::Reload => return vec![Effect::Reload],
             Action::NextScreen => self.screen = self.screen.next(),
             Action::PreviousScreen => self.screen = self.screen.previous(),

@@ -260,6 +260,7 @@ impl Loop {
             Msg::Job(done) => self.done(app, done),
             Msg::Computed(delivery) => delivery(&app.screens),
         }
+        app.log_message();
     }
 
     /// Hands an effect of the update function to the disk worker.

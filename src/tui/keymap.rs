@@ -170,6 +170,8 @@ impl Default for Keymap {
         let mut bindings = vec![
             b(everywhere, &[Key::char('?')], Action::ToggleHelp, "help for this screen"),
             b(everywhere, &[Key::char('q'), Key::ctrl('c')], Action::Quit, "quit (nothing typed is lost)"),
+            b(everywhere, &[Key::char('L')], Action::MessageLog, "every message of this session"),
+            b(everywhere, &[Key::char('w')], Action::WhoAmI, "say who you are (whose reviews, who signs changes)"),
             b(everywhere, &[Key::ctrl('r')], Action::Reload, "reload the study from disk (after a git pull)"),
             b(everywhere, &[Key::plain(Tab)], Action::NextScreen, "next screen"),
             b(everywhere, &[Key::plain(BackTab)], Action::PreviousScreen, "previous screen"),
@@ -187,7 +189,7 @@ impl Default for Keymap {
             b(lists, &[Key::plain(PageDown)], Action::PageDown, "page down"),
             b(lists, &[Key::plain(Enter)], Action::Open, "open / choose"),
             b(everywhere, &[Key::plain(Esc)], Action::Back, "close popup / back"),
-            b(Scope::On(Cases), &[Key::char('/')], Action::Search, "search municipality, title, id (bomlo finds Bømlo)"),
+            b(Scope::On(Cases), &[Key::char('/')], Action::Search, "search municipality, title, focus area, region, id (bomlo finds Bømlo, aa is å)"),
             b(Scope::On(Cases), &[Key::char('f')], Action::AddFilter, "filter by a stratum or the stage (filters combine)"),
             b(Scope::On(Cases), &[Key::char('x')], Action::ClearFilters, "clear every filter and the search"),
             b(Scope::On(Cases), &[Key::char('s')], Action::SortNext, "sort by the next column"),
@@ -267,6 +269,26 @@ impl Keymap {
                     (action, _) => action,
                 })
         })
+    }
+
+    /// The key that does `action` now, as the user would type it (after any
+    /// rebinding), for hints and footers.
+    pub fn key_for(&self, action: Action) -> String {
+        self.bindings
+            .iter()
+            .find(|b| b.action == action)
+            .and_then(|b| b.keys.first())
+            .map(Trigger::label)
+            .unwrap_or_else(|| "?".to_string())
+    }
+
+    /// A hint line, `/ search  f filter`, from the keys bound now.
+    pub fn hints(&self, items: &[(Action, &str)]) -> String {
+        items
+            .iter()
+            .map(|(action, what)| format!("{} {what}", self.key_for(*action)))
+            .collect::<Vec<_>>()
+            .join("  ")
     }
 
     /// The bindings help shows on `screen` in `mode`: the most specific first.

@@ -58,7 +58,23 @@ fn draw(frame: &mut Frame, app: &App) {
         render_refusal(frame, body, refusal);
     }
     match &app.popup {
-        Some(Popup::Help) => help::render(frame, body, &app.keymap, app.screen, app.mode()),
+        Some(Popup::Help(scroll)) => help::render(frame, body, &app.keymap, app.screen, app.mode(), scroll),
+        Some(Popup::Messages(scroll)) => help::render_messages(frame, body, &app.messages, scroll),
+        Some(Popup::CaseDetails(case, scroll)) => {
+            let view = app.view();
+            let lines = match app.data.cases.get(case) {
+                Some(data) => screens::cases::view::details_lines(&view, data),
+                None => vec![Line::raw(format!("{case} is no longer in the study (reloaded?)"))],
+            };
+            let title = format!(" {case}: details and stage log (Esc closes) ");
+            help::scrolling_popup(frame, body, lines, &title, scroll);
+        }
+        Some(Popup::Disagreements(criterion, scroll)) => {
+            let view = app.view();
+            let lines = screens::review::view::disagreement_lines(&app.screens.review, &view, criterion);
+            let title = format!(" Where reviewers differ on {criterion} (Esc closes) ");
+            help::scrolling_popup(frame, body, lines, &title, scroll);
+        }
         Some(Popup::WhoAmI(picker)) => {
             render_who_am_i(frame, body, &picker.labels().collect::<Vec<_>>(), picker.selected())
         }

@@ -40,6 +40,8 @@ pub struct View<'a> {
     pub shared: &'a std::sync::Arc<StudyData>,
     /// Where view models too slow for a keystroke are sent (`background.rs`).
     pub jobs: &'a super::background::Jobs,
+    /// The keys as bound now, for the hints a screen shows.
+    pub keys: &'a super::keymap::Keymap,
     pub revision: u64,
     pub me: Option<&'a ResearcherId>,
     pub contacts: &'a Contacts,
@@ -53,6 +55,7 @@ impl App {
             data: &self.data,
             shared: &self.data,
             jobs: &self.jobs,
+            keys: &self.keymap,
             revision: self.revision,
             me: self.me.as_ref(),
             contacts: &self.contacts,
@@ -64,7 +67,7 @@ impl App {
 /// The list the cursor keys move in on `screen`, and how many rows it has.
 pub fn active_list(screens: &Screens, screen: Screen, view: &View) -> Option<(usize, ListRef)> {
     Some(match screen {
-        Screen::Cases => (screens.cases.rows(view).len(), ListRef::Cases),
+        Screen::Cases => (screens.cases.rows(view).shown.len(), ListRef::Cases),
         Screen::Coverage => (screens.coverage.progress(view).0.len(), ListRef::Coverage),
         Screen::Review => return screens.review.active_list(view),
         Screen::Recruitment => (screens.recruitment.rows(view).len(), ListRef::Recruitment),

@@ -6,7 +6,7 @@ pub mod update;
 pub mod view;
 
 use super::View;
-use crate::analysis::case_query::{CaseQuery, Hit, SearchIndex};
+use crate::analysis::case_query::{CaseQuery, Hits, SearchIndex};
 use crate::domain::CaseId;
 use crate::tui::app::Cursor;
 use crate::tui::background::{Ask, Background};
@@ -26,7 +26,7 @@ pub struct CasesScreen {
     /// The rows for the query, once per change of the study or the query,
     /// on the compute thread: a search over 16,000 cases, or sorting them,
     /// takes longer than a keystroke may.
-    rows: Background<(u64, CaseQuery), Vec<Hit>>,
+    rows: Background<(u64, CaseQuery), Hits>,
 }
 
 impl CasesScreen {
@@ -39,7 +39,7 @@ impl CasesScreen {
     /// they are computed, the last ones (not `fresh`). A search that only
     /// narrows the previous one (a letter typed at its end) looks only among
     /// its matches.
-    pub fn rows_shown(&self, view: &View) -> (Arc<Vec<Hit>>, bool) {
+    pub fn rows_shown(&self, view: &View) -> (Arc<Hits>, bool) {
         let index = self.index(view);
         let query = self.query.clone();
         let key = (view.revision, query.clone());
@@ -47,7 +47,13 @@ impl CasesScreen {
             .rows
             .peek()
             .filter(|((revision, earlier), _)| *revision == view.revision && query.narrows(earlier))
-            .map(|(_, hits)| hits);
+            .map(|(_, hits)| {
+                // Every case a longer search could match: the earlier
+                // search's candidates, or with no search yet, its rows.
+                hits.candidates
+                    .clone()
+                    .unwrap_or_else(|| hits.shown.iter().map(|h| h.entry).collect())
+            });
         let data = Arc::clone(view.shared);
         let ask = Ask {
             slot: "cases.rows",
@@ -55,18 +61,19 @@ impl CasesScreen {
         };
         // The first table comes with the first frame.
         self.rows.current(view.jobs, ask, key, move || {
-            query.hits(&data, &index, within.as_ref().map(|hits| hits.as_slice()))
+            query.hits(&data, &index, within.as_deref())
         })
     }
 
     /// The table's rows as shown now (see `rows_shown`).
-    pub fn rows(&self, view: &View) -> Arc<Vec<Hit>> {
+    pub fn rows(&self, view: &View) -> Arc<Hits> {
         self.rows_shown(view).0
     }
 
     /// The case under the cursor.
     pub fn selected(&self, view: &View) -> Option<CaseId> {
         let rows = self.rows(view);
+        let rows = &rows.shown;
         let hit = rows.get(self.cursor.selected.min(rows.len().saturating_sub(1)))?;
         self.index(view).case_id(hit.entry).cloned()
     }
@@ -79,6 +86,7 @@ pub fn case_ids(app: &crate::tui::app::App) -> Vec<CaseId> {
     app.screens
         .cases
         .rows(&view)
+        .shown
         .iter()
         .filter_map(|hit| index.case_id(hit.entry).cloned())
         .collect()

@@ -5,7 +5,7 @@ use crate::analysis::case_query::FilterOn;
 use crate::domain::{CaseId, Stage, Stratum};
 use crate::ops::stage::move_stage;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Choice, Effect, Popup};
+use crate::tui::app::{App, Choice, Effect, Popup, Scroll};
 use crate::tui::input::{InputPurpose, TextInput};
 use crate::tui::widgets::picker::Picker;
 
@@ -16,7 +16,7 @@ impl App {
                 let current = self.screens.cases.query.search.clone();
                 self.input = Some(TextInput::new(
                     InputPurpose::Search,
-                    " Search municipality, title or id ",
+                    " Search municipality, title, focus area, region or id ",
                     "the list follows as you type; Enter keeps the search, Esc drops it",
                     &current,
                     false,
@@ -40,6 +40,11 @@ impl App {
             }
             Action::SortReverse => self.screens.cases.query.descending = !self.screens.cases.query.descending,
             Action::MoveStage => self.ask_for_stage(),
+            Action::Open => {
+                if let Some(case) = self.screens.cases.selected(&self.view()) {
+                    self.popup = Some(Popup::CaseDetails(case, Scroll::default()));
+                }
+            }
             movement => self.move_cursor(movement),
         }
         Vec::new()

@@ -5,6 +5,7 @@ use super::super::{kroner, View};
 use super::CasesScreen;
 use crate::analysis::case_query::{Column, Matched};
 use crate::domain::*;
+use crate::tui::action::Action;
 use crate::tui::input::InputPurpose;
 use crate::tui::widgets::selectable_table;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -53,17 +54,31 @@ fn filter_line(state: &CasesScreen, view: &View) -> Line<'static> {
     if !query.search.is_empty() || searching {
         parts.push(format!("search \"{}\"", query.search));
     }
-    let sort = format!(
-        "sorted by {} {}",
-        query.sort.title().to_lowercase(),
-        if query.descending { "▼" } else { "▲" }
-    );
+    let sort = if query.ordered_by_match() {
+        format!(
+            "ordered by match, then {} {}",
+            query.sort.title().to_lowercase(),
+            if query.descending { "▼" } else { "▲" }
+        )
+    } else {
+        format!(
+            "sorted by {} {}",
+            query.sort.title().to_lowercase(),
+            if query.descending { "▼" } else { "▲" }
+        )
+    };
     if parts.is_empty() {
+        let hints = view.keys.hints(&[
+            (Action::Search, "search"),
+            (Action::AddFilter, "filter"),
+            (Action::SortNext, "sort"),
+            (Action::MoveStage, "move stage"),
+            (Action::Open, "details"),
+            (Action::ToggleHelp, "all keys"),
+        ]);
         Line::from(vec![
             Span::styled(" no filters ", Style::new().fg(Color::DarkGray)),
-            Span::raw(format!(
-                "· {sort} · / search  f filter  s sort  m move stage  ? all keys"
-            )),
+            Span::raw(format!("· {sort} · {hints}")),
         ])
     } else {
         Line::from(vec![
@@ -71,13 +86,17 @@ fn filter_line(state: &CasesScreen, view: &View) -> Line<'static> {
                 format!(" {} ", parts.join(" · ")),
                 Style::new().fg(Color::Black).bg(Color::Yellow),
             ),
-            Span::raw(format!(" · {sort} · x clears")),
+            Span::raw(format!(
+                " · {sort} · {} clears",
+                view.keys.key_for(Action::ClearFilters)
+            )),
         ])
     }
 }
 
 pub fn render(frame: &mut Frame, area: Rect, state: &CasesScreen, view: &View) {
-    let (hits, fresh) = state.rows_shown(view);
+    let (rows, fresh) = state.rows_shown(view);
+    let hits = &rows.shown;
     let index = state.index(view);
     let query = &state.query;
     let data = view.data;
@@ -145,7 +164,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &CasesScreen, view: &View) {
         &widths,
         &state.cursor,
     );
-    let selected = state.cursor.pick(&hits).and_then(|hit| {
+    let selected = state.cursor.pick(hits).and_then(|hit| {
         let case = data.cases.get(index.case_id(hit.entry)?)?;
         Some((case, query.matched(&index, hit.entry)))
     });
@@ -165,6 +184,34 @@ fn render_details(frame: &mut Frame, area: Rect, view: &View, found: Option<(&Ca
     let case = &data.case;
     let [facts_area, log_area] =
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(facts(view, data, &matched))
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title(format!(" {} ", case.id))),
+        facts_area,
+    );
+    frame.render_widget(
+        Paragraph::new(stage_log(case))
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title(format!(
+                " Stage log ({} moves, Enter shows all) ",
+                view.keys.key_for(Action::MoveStage)
+            ))),
+        log_area,
+    );
+}
+
+/// The case's details and its whole stage log, for the popup Enter opens.
+pub fn details_lines(view: &View, data: &CaseData) -> Vec<Line<'static>> {
+    let mut lines = facts(view, data, &Matched::default());
+    lines.push(Line::raw(""));
+    lines.extend(stage_log(&data.case));
+    lines
+}
+
+/// What is known of a case, its title first.
+fn facts(view: &View, data: &CaseData, matched: &Matched) -> Vec<Line<'static>> {
+    let case = &data.case;
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let mut title = highlighted(&case.title, &matched.in_title);
     title.style = bold;
@@ -246,12 +293,12 @@ fn render_details(frame: &mut Frame, area: Rect, view: &View, found: Option<(&Ca
             data.interviews.len()
         )));
     }
-    frame.render_widget(
-        Paragraph::new(facts)
-            .wrap(Wrap { trim: true })
-            .block(Block::bordered().title(format!(" {} ", case.id))),
-        facts_area,
-    );
+    facts
+}
+
+/// The current stage, then every move, newest first, with who and why.
+fn stage_log(case: &Case) -> Vec<Line<'static>> {
+    let bold = Style::new().add_modifier(Modifier::BOLD);
     let mut log = vec![Line::styled(format!("Stage: {}", case.stage.label()), bold)];
     for change in case.stage_log.iter().rev() {
         log.push(Line::raw(format!(
@@ -263,10 +310,5 @@ fn render_details(frame: &mut Frame, area: Rect, view: &View, found: Option<(&Ca
         )));
         log.push(Line::raw(format!("  {}", change.reason)));
     }
-    frame.render_widget(
-        Paragraph::new(log)
-            .wrap(Wrap { trim: true })
-            .block(Block::bordered().title(" Stage log (m moves) ")),
-        log_area,
-    );
+    log
 }

@@ -55,16 +55,21 @@ impl ReviewScreen {
         self.view == ReviewView::Form
     }
 
-    /// The cases assigned to me, in id order.
+    /// The cases assigned to me: those still to do first, then those I
+    /// submitted, each in id order.
     pub fn queue(&self, view: &View) -> Arc<Vec<CaseId>> {
         self.queue.get((view.revision, view.me.cloned()), || {
             let Some(me) = view.me else { return Vec::new() };
-            view.data
+            // What is still to do first (in id order), then what I submitted.
+            let mine: Vec<&crate::domain::CaseData> = view
+                .data
                 .cases
                 .values()
                 .filter(|c| c.case.reviewers.contains(me))
-                .map(|c| c.case.id.clone())
-                .collect()
+                .collect();
+            let submitted = |c: &&crate::domain::CaseData| c.reviews.get(me).is_some_and(|r| r.is_submitted());
+            let (done, to_do): (Vec<_>, Vec<_>) = mine.into_iter().partition(submitted);
+            to_do.into_iter().chain(done).map(|c| c.case.id.clone()).collect()
         })
     }
 

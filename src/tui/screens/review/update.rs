@@ -6,7 +6,7 @@ use super::ReviewView;
 use crate::domain::*;
 use crate::ops::review;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Effect, Pending, Popup};
+use crate::tui::app::{App, Effect, Pending, Popup, Scroll};
 use crate::tui::input::{InputPurpose, TextInput};
 
 impl App {
@@ -18,6 +18,13 @@ impl App {
             (ReviewView::Form, action) => return self.update_form(action),
             (ReviewView::Queue, Action::Open) => self.open_form(),
             (ReviewView::Conflicts, Action::Open) => self.start_resolution(),
+            (ReviewView::Agreement, Action::Open) => {
+                let shown = self.screens.review.agreement(&self.view());
+                let agreement = shown.value.unwrap_or_default();
+                if let Some(row) = self.screens.review.agreement_cursor.pick(&agreement) {
+                    self.popup = Some(Popup::Disagreements(row.criterion.clone(), Scroll::default()));
+                }
+            }
             (_, Action::Back) => self.screens.review.view = ReviewView::Queue,
             (_, movement) => self.move_cursor(movement),
         }

@@ -204,10 +204,17 @@ fn render_form(frame: &mut Frame, area: Rect, state: &ReviewScreen, view: &View,
             .and_then(|r| r.answers.get(&criterion.id))
             .map(Answer::label)
             .unwrap_or_else(|| "—".to_string());
-        let mut spans = vec![
-            Span::raw(format!("    mine: {answer}")),
-            Span::styled(format!("  [{choices}]"), Style::new().fg(Color::DarkGray)),
-        ];
+        // A written answer keeps its line breaks: the first line here, the
+        // rest under it.
+        let mut answer_lines = answer.lines();
+        let first_line = answer_lines.next().unwrap_or("");
+        let mut spans = vec![Span::raw(format!("    mine: {first_line}"))];
+        let submitted = mine.is_some_and(|r| r.is_submitted());
+        if !submitted {
+            // What can be typed, only while it can.
+            spans.push(Span::styled(format!("  [{choices}]"), Style::new().fg(Color::DarkGray)));
+        }
+        let more: Vec<Line> = answer_lines.map(|l| Line::raw(format!("          {l}"))).collect();
         if let Some((who, review)) = other {
             let theirs = review.answers.get(&criterion.id);
             let conflict = match (mine.and_then(|r| r.answers.get(&criterion.id)), theirs) {
@@ -226,6 +233,7 @@ fn render_form(frame: &mut Frame, area: Rect, state: &ReviewScreen, view: &View,
             ));
         }
         lines.push(Line::from(spans));
+        lines.extend(more);
     }
     lines.push(Line::raw(""));
     lines.push(match mine.and_then(|r| r.submitted) {
@@ -374,4 +382,41 @@ fn render_agreement(frame: &mut Frame, area: Rect, state: &ReviewScreen, view: &
         &widths,
         &state.agreement_cursor,
     );
+}
+
+/// Every conflict on `criterion` I may see: the case, both answers, and
+/// whether it is resolved (Enter on an agreement row).
+pub fn disagreement_lines(state: &ReviewScreen, view: &View, criterion: &CriterionId) -> Vec<Line<'static>> {
+    let conflicts = state.conflicts(view);
+    let lines: Vec<Line<'static>> = conflicts
+        .iter()
+        .filter(|(_, conflict, _)| &conflict.criterion == criterion)
+        .map(|(case, conflict, resolved)| {
+            let municipality = view
+                .data
+                .cases
+                .get(case)
+                .map(|c| c.case.municipality.clone())
+                .unwrap_or_default();
+            Line::raw(format!(
+                "{case} {municipality}: {} {} vs {} {} ({})",
+                conflict.first.0,
+                conflict.first.1.label(),
+                conflict.second.0,
+                conflict.second.1.label(),
+                if *resolved {
+                    "resolved"
+                } else {
+                    "open: c lists conflicts, Enter resolves"
+                }
+            ))
+        })
+        .collect();
+    if lines.is_empty() {
+        vec![Line::raw(
+            "No disagreement on this criterion in the reviews you may see.",
+        )]
+    } else {
+        lines
+    }
 }
