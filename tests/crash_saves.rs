@@ -21,16 +21,10 @@ fn two_hundred_kills_during_saves_leave_the_old_or_the_new_file_whole() {
         let text = std::fs::read_to_string(&path).unwrap();
         from_ron::<Case>(&path, &text).unwrap_or_else(|p| panic!("a torn file: {p}\n{text}"))
     };
-    let mut before = read();
-    let mut landed = 0;
-    for kill in 0..200u64 {
-        let to = if before.stage == Stage::Shortlisted {
-            "pool"
-        } else {
-            "shortlisted"
-        };
-        let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
-            .args(["stage", &id, to, "--reason", &format!("move {kill}")])
+    let command = |to: &str, reason: &str| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_casebook"));
+        command
+            .args(["stage", &id, to, "--reason", reason])
             .current_dir(study.path())
             .env("CASEBOOK_USER", "astrid")
             .env("CASEBOOK_TEST_PAUSE_MS", "40")
@@ -39,11 +33,33 @@ fn two_hundred_kills_during_saves_leave_the_old_or_the_new_file_whole() {
             .env("HOME", home.path())
             .env("GIT_CONFIG_GLOBAL", home.path().join("gitconfig"))
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+            .stderr(Stdio::null());
+        command
+    };
+    // How long one whole save takes on this machine now: the kills are
+    // spread over that, so a loaded machine still kills some before and
+    // some after the rename.
+    let first = if read().stage == Stage::Shortlisted {
+        "pool"
+    } else {
+        "shortlisted"
+    };
+    let started = std::time::Instant::now();
+    let status = command(first, "a whole save, timed").status().unwrap();
+    assert!(status.success());
+    let whole = started.elapsed().as_millis() as u64;
+    let spread = (whole + whole / 2).max(60);
+    let mut before = read();
+    let mut landed = 0;
+    for kill in 0..200u64 {
+        let to = if before.stage == Stage::Shortlisted {
+            "pool"
+        } else {
+            "shortlisted"
+        };
+        let mut child = command(to, &format!("move {kill}")).spawn().unwrap();
         // Spread over loading, writing, the pause and the rename.
-        std::thread::sleep(Duration::from_millis((kill * 13) % 90));
+        std::thread::sleep(Duration::from_millis((kill * 13) % spread));
         let _ = child.kill();
         let _ = child.wait();
         let after = read();

@@ -738,3 +738,35 @@ fn an_email_or_phone_of_the_wrong_shape_is_refused_with_what_is_wrong() {
     )
     .is_ok());
 }
+
+#[test]
+fn submitting_says_the_other_review_is_visible_only_when_it_is() {
+    let mut study = demo();
+    let case = fresh_review(&mut study, "astrid");
+    // The other reviewer has only a draft.
+    for review in study.data.cases.get_mut(&case).unwrap().reviews.values_mut() {
+        review.submitted = None;
+    }
+    for (id, answer) in [
+        ("transferability", Answer::Point(5)),
+        ("evaluation_quality", Answer::Point(5)),
+        ("innovation", Answer::Point(5)),
+        ("continuation", Answer::YesNo(true)),
+        ("recommend", Answer::Category("yes".into())),
+    ] {
+        study
+            .run(Some("astrid"), |ctx, d| {
+                review::answer(ctx, d, &case, &CriterionId::new(id), Some(answer))
+            })
+            .unwrap();
+    }
+    let change = study
+        .run(Some("astrid"), |ctx, d| review::submit(ctx, d, &case))
+        .unwrap();
+    let summary = change.summary.join("; ");
+    assert!(
+        summary.contains("the other review shows once it is submitted too"),
+        "{summary}"
+    );
+    assert!(!summary.contains("now visible"), "{summary}");
+}

@@ -33,7 +33,7 @@ fn filter_search_and_move_a_stage_then_the_case_file_holds_the_log() {
 
     // Search with plain letters for Bømlo.
     tmux.keys(&["/"]);
-    tmux.wait_for("Search municipality, title or id");
+    tmux.wait_for("Search municipality, title, focus area, region or id");
     tmux.tmux(&["send-keys", "-t", "main", "-l", "bomlo"]);
     tmux.keys(&["Enter"]);
     let screen = tmux.wait_until("Bømlo alone in the table", |screen| {

@@ -14,7 +14,9 @@ fn a_change_on_disk_shows_and_is_read_in_without_a_key_press() {
     let study = common::demo_copy();
     let Some(tmux) = Tmux::start(study.path()) else { return };
     tmux.type_line(&format!("{} --as astrid; echo \"casebook exited with $?\"", binary()));
-    tmux.wait_for("p2019-014      Bømlo");
+    tmux.wait_until("Bømlo's row", |screen| {
+        screen.lines().any(|l| l.contains("p2019-014") && l.contains("Bømlo"))
+    });
     // Another process (here: this test) changes a case, as a pull would.
     let file = study.path().join("cases/p2019-014/case.ron");
     let text = fs::read_to_string(&file).unwrap();
@@ -24,7 +26,10 @@ fn a_change_on_disk_shows_and_is_read_in_without_a_key_press() {
     )
     .unwrap();
     tmux.wait_until("the change shown and reloaded", |screen| {
-        screen.contains("1 file(s) changed on disk: reloaded from disk") && screen.contains("p2019-014      Pulledvik")
+        screen.contains("1 file(s) changed on disk: reloaded from disk")
+            && screen
+                .lines()
+                .any(|l| l.contains("p2019-014") && l.contains("Pulledvik"))
     });
     // Ctrl-R still reloads by hand.
     tmux.keys(&["C-r"]);

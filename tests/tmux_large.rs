@@ -53,7 +53,7 @@ fn a_study_of_thousands_of_cases_opens_and_answers_keys() {
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
     tmux.keys(&["/"]);
-    tmux.wait_for("Search municipality, title or id");
+    tmux.wait_for("Search municipality, title, focus area, region or id");
     tmux.tmux(&["send-keys", "-t", "main", "-l", &municipality]);
     tmux.keys(&["Enter"]);
     // The search narrows the list, and the list shows it.

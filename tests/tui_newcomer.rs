@@ -280,3 +280,226 @@ fn hints_follow_rebound_keys() {
     assert!(screen.contains("Ctrl-F search"), "{screen}");
     assert!(!screen.contains("q quit") || screen.contains("Ctrl-Q quit"));
 }
+
+#[test]
+fn narrow_windows_never_cut_an_id_or_a_number_silently() {
+    let mut app = demo_app(Some("astrid"));
+    let screen = screen_text(&app, 60, 24);
+    assert!(screen.contains("p2019-001"), "ids are whole at 60 columns: {screen}");
+    assert!(!screen.contains("p2019-0 "), "{screen}");
+    app.update(Action::GoTo(Screen::Coverage));
+    for width in [60, 80, 120] {
+        let screen = screen_text(&app, width, 30);
+        for line in screen.lines() {
+            // A size band is shown whole or visibly cut, never as another number.
+            assert!(!line.contains("5000-1000 ") && !line.contains("10000-200 "), "{line}");
+        }
+    }
+    let coverage = screen_text(&app, 120, 40);
+    assert!(coverage.contains("all "), "a totals row: {coverage}");
+    assert!(
+        coverage.contains("cells: selected/frame"),
+        "what the cells mean: {coverage}"
+    );
+}
+
+#[test]
+fn an_empty_result_says_so_and_how_to_clear_it() {
+    let mut app = demo_app(Some("astrid"));
+    app.update(Action::Search);
+    for c in "zzzzqqq".chars() {
+        app.handle_key(key(c));
+    }
+    let screen = screen_text(&app, 120, 40);
+    assert!(
+        screen.contains("No case matches the filters and search; x clears them."),
+        "{screen}"
+    );
+}
+
+#[test]
+fn enter_on_a_suggestion_moves_that_case_with_a_reason() {
+    let mut app = demo_app(Some("astrid"));
+    app.update(Action::GoTo(Screen::Coverage));
+    app.update(Action::ToggleSuggestions);
+    let suggested = casebook::analysis::suggest::next_case(&app.data).expect("a suggestion");
+    app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert!(app.input.is_some(), "asks why, the suggestion's reason offered");
+    let effects = app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let (_, case): (_, Case) = tui_common::single_write(&effects);
+    assert_eq!(case.id, suggested.case);
+    assert_eq!(case.stage, Stage::Selected);
+    assert!(case.stage_log.last().unwrap().reason.starts_with("suggested: "));
+}
+
+#[test]
+fn the_suggestion_closes_the_most_open_gaps() {
+    // Every pool or shortlisted case closes at most as many gaps as the one suggested.
+    let data = demo();
+    let suggested = casebook::analysis::suggest::next_case(&data).expect("a suggestion");
+    let gaps = casebook::analysis::coverage::open_gaps(&data);
+    let closes = |case: &Case| {
+        let values = casebook::analysis::strata::values_of(&data, case, &casebook::analysis::suggest::STRATA);
+        gaps.iter()
+            .filter(|g| values.iter().any(|(s, v)| *s == g.stratum && *v == g.key))
+            .count()
+    };
+    let best = closes(&data.cases[&suggested.case].case);
+    assert_eq!(best, suggested.closes.len());
+    for c in data.cases.values() {
+        let case = &c.case;
+        if case.origin == Origin::Project && case.is_funded() && matches!(case.stage, Stage::Pool | Stage::Shortlisted)
+        {
+            assert!(closes(case) <= best, "{} closes more", case.id);
+        }
+    }
+}
+
+#[test]
+fn a_funded_project_is_not_offered_the_snowball_stage() {
+    let mut app = demo_app(Some("astrid"));
+    app.update(Action::MoveStage);
+    let items = tui_common::picker_items(&app).expect("the stage picker");
+    assert!(!items.iter().any(|i| i == "snowball"), "{items:?}");
+}
+
+#[test]
+fn a_long_reason_wraps_and_its_end_stays_in_view() {
+    let mut app = demo_app(Some("astrid"));
+    app.update(Action::MoveStage);
+    app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert!(app.input.is_some(), "asks why");
+    let reason = "The documents describe a project that ended before the grant period, so it cannot show the effects the evaluation asks about; ENDMARK";
+    for c in reason.chars() {
+        app.handle_key(key(c));
+    }
+    let screen = screen_text(&app, 100, 30);
+    assert!(screen.contains("ENDMARK"), "{screen}");
+    assert!(screen.contains("The documents describe"), "{screen}");
+}
+
+#[test]
+fn a_two_line_answer_keeps_its_line_break() {
+    let mut app = demo_app(Some("astrid"));
+    let me = ResearcherId::new("astrid");
+    let case = tui_common::first_queued_case(&app, &me);
+    let remarks = CriterionId::new("remarks");
+    {
+        let data = app.data_mut().cases.get_mut(&case).unwrap();
+        let review = data.reviews.get_mut(&me).unwrap();
+        review
+            .answers
+            .insert(remarks, Answer::Text("First line mer.\nSecond line".into()));
+    }
+    app.update(Action::GoTo(Screen::Review));
+    let queue = casebook::tui::screens::review::queue(&app);
+    let position = queue.iter().position(|c| *c == case).unwrap();
+    for _ in 0..position {
+        app.update(Action::Down);
+    }
+    app.update(Action::Open);
+    let screen = screen_text(&app, 160, 48);
+    assert!(!screen.contains("mer.Second"), "{screen}");
+    assert!(screen.contains("Second line"), "{screen}");
+}
+
+#[test]
+fn a_case_closing_two_gaps_beats_one_closing_one() {
+    // As the newcomer found it: Nord-Norge below its target and no case in
+    // "Welcome services"; a pool case in Nord-Norge on welcome services
+    // closes both and must be the one suggested.
+    let mut data = demo();
+    let gaps = casebook::analysis::coverage::gaps(&data);
+    assert!(gaps.iter().any(|g| g.contains("Nord-Norge")), "{gaps:?}");
+    assert!(gaps.iter().any(|g| g.contains("Welcome services")), "{gaps:?}");
+    let chosen = data
+        .cases
+        .values()
+        .find(|c| {
+            c.case.stage == Stage::Pool
+                && c.case.origin == Origin::Project
+                && c.case.is_funded()
+                && c.case.region != "Nord-Norge"
+        })
+        .unwrap()
+        .case
+        .id
+        .clone();
+    {
+        let case = &mut data.cases.get_mut(&chosen).unwrap().case;
+        case.region = "Nord-Norge".into();
+        case.focus_area = Some("welcome-services".into());
+        for application in &mut case.applications {
+            application.focus_area = None;
+        }
+    }
+    let suggested = casebook::analysis::suggest::next_case(&data).unwrap();
+    assert_eq!(suggested.case, chosen, "{}", suggested.explanation);
+    assert_eq!(suggested.closes.len(), 2, "{}", suggested.explanation);
+}
+
+#[test]
+fn the_lead_sets_a_target_on_the_coverage_screen() {
+    let lead = casebook::store::load(&casebook::store::Layout::new(env!("CARGO_MANIFEST_DIR")))
+        .data
+        .study
+        .lead
+        .expect("the demo names its lead");
+    let mut app = demo_app(Some(lead.as_str()));
+    app.update(Action::GoTo(Screen::Coverage));
+    app.handle_key(key('t'));
+    let items = tui_common::picker_items(&app).expect("a picker of the rows' values");
+    assert!(items.iter().any(|i| i.starts_with("5000-10000")), "{items:?}");
+    let position = items.iter().position(|i| i.starts_with("5000-10000")).unwrap();
+    for _ in 0..position {
+        app.handle_key(key('j'));
+    }
+    app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    app.handle_key(key('3'));
+    let effects = app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let (path, study): (_, Study) = tui_common::single_write(&effects);
+    assert!(path.ends_with("study.ron"));
+    assert!(study
+        .targets
+        .iter()
+        .any(|t| t.stratum == Stratum::SizeBand && t.value == "5000-10000" && t.min_selected == 3));
+    // Anyone else is told whose file it is.
+    let other = app
+        .data
+        .study
+        .team
+        .iter()
+        .map(|r| r.id.clone())
+        .find(|r| *r != lead)
+        .unwrap();
+    let mut app = demo_app(Some(other.as_str()));
+    app.update(Action::GoTo(Screen::Coverage));
+    app.handle_key(key('t'));
+    app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    app.handle_key(key('2'));
+    let effects = app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert!(effects.is_empty());
+    let refusal = app.refusal.clone().unwrap_or_default();
+    assert!(refusal.contains(lead.as_str()), "{refusal}");
+}
+
+#[test]
+fn informants_by_case_name_their_case() {
+    let mut app = demo_app(Some("astrid"));
+    app.update(Action::GoTo(Screen::Recruitment));
+    app.update(Action::ToggleTree);
+    let screen = screen_text(&app, 140, 40);
+    assert!(screen.contains("Case"), "{screen}");
+    let informant = app
+        .data
+        .cases
+        .values()
+        .flat_map(|c| c.informants.values())
+        .next()
+        .unwrap();
+    let _ = informant;
+    assert!(
+        screen.lines().any(|l| l.contains("│") && (l.contains(" p20") || l.contains("administration") || l.contains("snowball-"))),
+        "{screen}"
+    );
+}

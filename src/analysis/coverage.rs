@@ -118,9 +118,18 @@ pub fn matrix(data: &StudyData, rows: Stratum, columns: Stratum) -> Vec<MatrixCe
     cells
 }
 
-/// Gaps in words: values present in the frame with no selected case, and
-/// targets not met.
-pub fn gaps(data: &StudyData) -> Vec<String> {
+/// A stratum value the selection does not cover as it should: below its
+/// target, or with cases in the frame and none selected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gap {
+    pub stratum: Stratum,
+    /// The value's key, as `strata::values_of` gives it (a focus area's id).
+    pub key: String,
+    pub text: String,
+}
+
+/// Every open gap, regions first.
+pub fn open_gaps(data: &StudyData) -> Vec<Gap> {
     let mut gaps = Vec::new();
     for stratum in [
         Stratum::Region,
@@ -134,23 +143,36 @@ pub fn gaps(data: &StudyData) -> Vec<String> {
                 Stratum::FocusArea => data.focus_area_name(&count.key).to_string(),
                 _ => count.key.clone(),
             };
-            if let Some(target) = count.target.filter(|t| count.selected < *t as usize) {
-                gaps.push(format!(
+            let text = if let Some(target) = count.target.filter(|t| count.selected < *t as usize) {
+                format!(
                     "{} {name}: {} selected, target {target}",
                     stratum.key().replace('_', " "),
                     count.selected
-                ));
+                )
             } else if count.frame > 0 && count.selected == 0 {
-                gaps.push(match stratum {
+                match stratum {
                     Stratum::Region => format!("no selected case from {name}"),
                     Stratum::SizeBand => format!("no selected case in size band {name}"),
                     Stratum::FocusArea => format!("no selected case in focus area \"{name}\""),
                     Stratum::Kind => format!("no selected case of kind {name}"),
                     Stratum::Pilot if count.key == "yes" => "no selected pilot project".to_string(),
                     _ => continue,
-                });
-            }
+                }
+            } else {
+                continue;
+            };
+            gaps.push(Gap {
+                stratum,
+                key: count.key.clone(),
+                text,
+            });
         }
     }
     gaps
+}
+
+/// Gaps in words: values present in the frame with no selected case, and
+/// targets not met.
+pub fn gaps(data: &StudyData) -> Vec<String> {
+    open_gaps(data).into_iter().map(|g| g.text).collect()
 }

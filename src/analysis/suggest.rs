@@ -2,6 +2,7 @@
 //! variation (greedy maximum variation, rarest values first), and for each
 //! selected case the reserve that would keep coverage if it dropped out.
 
+use super::coverage::{open_gaps, Gap};
 use super::strata::values_of;
 use super::variation::{frequencies, next_pick, Candidate, StratumValue};
 use crate::domain::*;
@@ -21,6 +22,8 @@ pub const STRATA: [Stratum; 5] = [
 pub struct NextCase {
     pub case: CaseId,
     pub adds: Vec<String>,
+    /// The open gaps it closes, in words.
+    pub closes: Vec<String>,
     pub explanation: String,
 }
 
@@ -67,7 +70,11 @@ fn label(data: &StudyData, id: &CaseId) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
-/// The shortlisted case (else a pool case) whose selection adds most.
+/// The case to select next: the shortlisted or pool case that closes the
+/// most open gaps (targets included, see `coverage::open_gaps`); among
+/// those, a shortlisted one before a pool one, then the one adding most
+/// variation (rarest values first). With no gap to close, the shortlisted
+/// case (else pool case) that adds most.
 pub fn next_case(data: &StudyData) -> Option<NextCase> {
     let frame: Vec<Candidate> = projects(data).map(|c| candidate(data, c)).collect();
     let frequency = frequencies(&frame);
@@ -75,44 +82,78 @@ pub fn next_case(data: &StudyData) -> Option<NextCase> {
         .filter(|c| c.stage == Stage::Selected)
         .flat_map(|c| values_of(data, c, &STRATA))
         .collect();
+    let gaps = open_gaps(data);
     let at = |stage: Stage| -> Vec<Candidate> {
         projects(data)
             .filter(|c| c.stage == stage)
             .map(|c| candidate(data, c))
             .collect()
     };
-    // Shortlisted cases first; the pool when no shortlisted case adds anything.
+    let closes = |c: &Candidate| -> Vec<&Gap> {
+        gaps.iter()
+            .filter(|g| c.values.iter().any(|(s, v)| *s == g.stratum && *v == g.key))
+            .collect()
+    };
     let shortlisted = at(Stage::Shortlisted);
-    let from_shortlist = next_pick(&covered, &shortlisted, &frequency);
-    let (pool, from, pick) = match from_shortlist {
-        Some(pick) if !pick.adds.is_empty() => (shortlisted, "shortlist", pick),
-        fallback => {
-            let pool = at(Stage::Pool);
-            match next_pick(&covered, &pool, &frequency) {
+    let pool = at(Stage::Pool);
+    let most = shortlisted
+        .iter()
+        .chain(&pool)
+        .map(|c| closes(c).len())
+        .max()
+        .unwrap_or(0);
+    let (chosen, from, pick) = if most > 0 {
+        // Those closing the most gaps; the shortlist's before the pool's.
+        let best = |from: &[Candidate]| -> Vec<Candidate> {
+            from.iter().filter(|c| closes(c).len() == most).cloned().collect()
+        };
+        let (best_short, best_pool) = (best(&shortlisted), best(&pool));
+        let (chosen, from) = if best_short.is_empty() {
+            (best_pool, "pool")
+        } else {
+            (best_short, "shortlist")
+        };
+        let pick = next_pick(&covered, &chosen, &frequency)?;
+        (chosen, from, pick)
+    } else {
+        // Shortlisted cases first; the pool when no shortlisted case adds anything.
+        match next_pick(&covered, &shortlisted, &frequency) {
+            Some(pick) if !pick.adds.is_empty() => (shortlisted, "shortlist", pick),
+            fallback => match next_pick(&covered, &pool, &frequency) {
                 Some(pick) if !pick.adds.is_empty() || fallback.is_none() => (pool, "pool", pick),
                 _ => (shortlisted, "shortlist", fallback?),
-            }
+            },
         }
     };
-    let case = pool[pick.index].id.clone();
+    let case = chosen[pick.index].id.clone();
+    let closed: Vec<String> = closes(&chosen[pick.index]).iter().map(|g| g.text.clone()).collect();
     let mut adds = pick.adds.clone();
     adds.sort_by_key(|v| frequency.get(v).copied().unwrap_or(0));
     let words: Vec<String> = adds.iter().map(|v| describe(data, v)).collect();
-    let explanation = if words.is_empty() {
-        format!(
-            "select {} from the {from}: every value it has is covered already",
-            label(data, &case)
-        )
+    let mut explanation = format!("select {} from the {from}", label(data, &case));
+    if !closed.is_empty() {
+        explanation.push_str(&format!(
+            ": closes {} gap{} ({})",
+            closed.len(),
+            if closed.len() == 1 { "" } else { "s" },
+            closed.join("; ")
+        ));
+    }
+    if words.is_empty() {
+        if closed.is_empty() {
+            explanation.push_str(": every value it has is covered already");
+        }
     } else {
-        format!(
-            "select {} from the {from}: adds {} (rarest first)",
-            label(data, &case),
+        explanation.push_str(&format!(
+            "{} adds {} (rarest first)",
+            if closed.is_empty() { ":" } else { ";" },
             words.join(", ")
-        )
-    };
+        ));
+    }
     Some(NextCase {
         case,
         adds: words,
+        closes: closed,
         explanation,
     })
 }

@@ -17,8 +17,14 @@ fn print_tree(nodes: &[TreeNode], depth: usize, data: &crate::domain::StudyData)
             .wave
             .map(|w| format!("wave {w}"))
             .unwrap_or_else(|| "in a cycle".to_string());
+        // The directorate's own "municipality" is `(directorate)` already.
+        let place = match municipality {
+            "" => String::new(),
+            m if m.starts_with('(') => format!(" {m}"),
+            m => format!(" ({m})"),
+        };
         println!(
-            "{}{} {} ({municipality}) {wave}, {}",
+            "{}{} {}{place} {wave}, {}",
             "  ".repeat(depth),
             if depth == 0 { "•" } else { "└" },
             node.id,

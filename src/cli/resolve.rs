@@ -22,7 +22,7 @@ pub fn run(cli: &Cli, case: &str, criterion: &str, value: &str, note: &str) -> u
     let value = match spec.parse_answer(value.trim()) {
         Ok(value) => value,
         Err(e) => {
-            eprintln!("casebook: {e}; {}", spec.scale_hint());
+            eprintln!("casebook: {e}");
             return USAGE;
         }
     };

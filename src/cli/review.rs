@@ -28,7 +28,7 @@ pub fn run(cli: &Cli, case: &str, answers: &[String], submit: bool) -> u8 {
             text => match spec.parse_answer(text) {
                 Ok(answer) => Some(answer),
                 Err(e) => {
-                    eprintln!("casebook: {criterion}: {e}; {}", spec.scale_hint());
+                    eprintln!("casebook: {criterion}: {e}");
                     return USAGE;
                 }
             },

@@ -4,14 +4,18 @@
 use super::session::{open_for_report, print_json};
 use super::Cli;
 use crate::analysis::stats::stats_by;
+use crate::domain::fold::thousands;
 use crate::domain::Stratum;
 use serde_json::json;
 
 pub fn run(cli: &Cli, by: &str, json: bool) -> u8 {
-    let Some(stratum) = Stratum::from_key(by).filter(|s| *s != Stratum::Pilot) else {
-        eprintln!("casebook: --by must be size_band, region, focus_area, year or kind, not `{by}`");
+    // `Region`, `size band` and `size-band` mean what `region` and `size_band` do.
+    let wanted = by.trim().to_lowercase().replace([' ', '-'], "_");
+    let Some(stratum) = Stratum::from_key(&wanted) else {
+        eprintln!("casebook: --by must be size_band, region, focus_area, year, kind or pilot, not `{by}`");
         return 2;
     };
+    let by = stratum.key();
     let opened = match open_for_report(cli) {
         Ok(opened) => opened,
         Err(code) => return code,
@@ -42,8 +46,8 @@ pub fn run(cli: &Cli, by: &str, json: bool) -> u8 {
             row.granted,
             row.rejected,
             row.granted_rate * 100.0,
-            row.amount_applied,
-            row.amount_granted,
+            thousands(row.amount_applied),
+            thousands(row.amount_granted),
             row.cases
         );
     }

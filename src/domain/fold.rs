@@ -56,6 +56,20 @@ pub fn norwegian_order(text: &str) -> String {
     key
 }
 
+/// A whole number with its thousands apart, as Norwegian text writes them:
+/// `1 234 000`.
+pub fn thousands(amount: u64) -> String {
+    let digits = amount.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A file-safe id from a name: folded, with runs of other characters as `-`.
 pub fn slug(text: &str) -> String {
     let mut out = String::new();

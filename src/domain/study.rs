@@ -177,7 +177,7 @@ impl Criterion {
                 .iter()
                 .find(|o| o.eq_ignore_ascii_case(text))
                 .map(|o| Answer::Category(o.clone()))
-                .ok_or_else(|| format!("`{text}` is not a category")),
+                .ok_or_else(|| format!("`{text}` is not one of: {}", options.join(", "))),
             Scale::YesNo => match text.to_ascii_lowercase().as_str() {
                 "yes" | "y" => Ok(Answer::YesNo(true)),
                 "no" | "n" => Ok(Answer::YesNo(false)),

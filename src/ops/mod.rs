@@ -17,6 +17,7 @@ pub mod purge;
 pub mod resolve;
 pub mod review;
 pub mod stage;
+pub mod target;
 
 pub use change::{clean_leftovers, commit, Change, CommitError, FileWrite, PrivateWrite};
 pub use error::OpError;

@@ -93,12 +93,19 @@ pub fn submit(ctx: &Ctx, data: &mut StudyData, case: &CaseId) -> Result<Change, 
         )));
     }
     review.submitted = Some(ctx.now);
-    store(
-        ctx,
-        data,
-        review,
-        format!("submitted your review of {case}; the other review is now visible to you"),
-    )
+    // Say the other review is visible only when it is: the blind rule shows
+    // it once both are submitted.
+    let me = review.reviewer.clone();
+    let other_submitted = data
+        .cases
+        .get(case)
+        .is_some_and(|c| c.reviews.values().any(|r| r.reviewer != me && r.is_submitted()));
+    let summary = if other_submitted {
+        format!("submitted your review of {case}; the other review is now visible to you")
+    } else {
+        format!("submitted your review of {case}; the other review shows once it is submitted too")
+    };
+    store(ctx, data, review, summary)
 }
 
 /// The criteria (not free text) `review` has no answer for.

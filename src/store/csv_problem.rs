@@ -29,6 +29,10 @@ impl CsvProblem {
 
 impl fmt::Display for CsvProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            // About the file as a whole (it is missing, say): no line to name.
+            return write!(f, "{}: {}", self.path.display(), self.message);
+        }
         write!(
             f,
             "{}:{}: {}: {}",
@@ -60,8 +64,18 @@ fn separator(bytes: &[u8]) -> u8 {
         .unwrap_or(b',')
 }
 
+/// Why a file could not be read, in words a user acts on.
+pub fn unreadable(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "the file does not exist".to_string(),
+        std::io::ErrorKind::PermissionDenied => "no permission to read the file".to_string(),
+        std::io::ErrorKind::IsADirectory => "a folder, not a file".to_string(),
+        _ => format!("cannot read the file: {e}"),
+    }
+}
+
 pub fn read_table(path: &Path) -> Result<CsvTable, Vec<CsvProblem>> {
-    let bytes = std::fs::read(path).map_err(|e| vec![CsvProblem::new(path, 0, "file", format!("cannot read: {e}"))])?;
+    let bytes = std::fs::read(path).map_err(|e| vec![CsvProblem::new(path, 0, "file", unreadable(&e))])?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)

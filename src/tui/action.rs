@@ -97,6 +97,8 @@ pub enum Action {
     CycleRows,
     CycleColumns,
     ToggleSuggestions,
+    /// Coverage screen: set the target for a value of the matrix's rows.
+    SetTarget,
     /// Recruitment screen: tree or by case; advance a status; add a referral;
     /// open the informant's interviews.
     ToggleTree,
@@ -144,6 +146,7 @@ impl Action {
             Action::CycleRows => "matrix_rows",
             Action::CycleColumns => "matrix_columns",
             Action::ToggleSuggestions => "suggestions",
+            Action::SetTarget => "set_target",
             Action::ToggleTree => "tree_or_by_case",
             Action::AdvanceStatus => "advance_status",
             Action::AddReferral => "add_referral",

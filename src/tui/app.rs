@@ -118,6 +118,8 @@ pub enum Choice {
     Status(InformantId, Picker<RecruitmentStatus>),
     /// The county of a municipality reached by snowball.
     County(ReferralFlow, Picker<String>),
+    /// Which value of a stratum gets a target (then how many).
+    TargetValue(crate::domain::Stratum, Picker<String>),
 }
 
 /// Adding someone an informant pointed to: what has been asked so far.
@@ -140,6 +142,7 @@ impl Choice {
             Choice::Stage(_, p) => of(p),
             Choice::Status(_, p) => of(p),
             Choice::County(_, p) => of(p),
+            Choice::TargetValue(_, p) => of(p),
         }
     }
 
@@ -160,6 +163,7 @@ impl Choice {
             Choice::Stage(_, p) => step(p, action),
             Choice::Status(_, p) => step(p, action),
             Choice::County(_, p) => step(p, action),
+            Choice::TargetValue(_, p) => step(p, action),
         }
     }
 }
@@ -574,6 +578,7 @@ impl App {
             Choice::Stage(case, p) => p.value().copied().map(|to| self.picked_stage(case, to)),
             Choice::Status(informant, p) => p.value().copied().map(|s| self.picked_status(informant, s)),
             Choice::County(flow, p) => p.value().cloned().map(|county| self.picked_county(flow, county)),
+            Choice::TargetValue(stratum, p) => p.value().cloned().map(|value| self.picked_target_value(stratum, value)),
         };
         Vec::new()
     }

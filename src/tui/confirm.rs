@@ -30,6 +30,7 @@ impl App {
             InputPurpose::ReferralWhere { referrer, role } => self.confirm_referral_where(referrer, role, text),
             InputPurpose::ReferralContact { informant } => self.confirm_referral_contact(informant, &text),
             InputPurpose::ReferralPopulation { flow, county } => self.confirm_referral_population(flow, county, &text),
+            InputPurpose::TargetMin { stratum, value } => self.confirm_target(stratum, value, &text),
             InputPurpose::ReviewText { case, criterion } => {
                 self.apply(|ctx, data| review::answer(ctx, data, &case, &criterion, Some(Answer::Text(text))))
             }

@@ -58,6 +58,10 @@ pub enum InputPurpose {
         informant: InformantId,
     },
     /// For a municipality that is not a case yet: its population.
+    TargetMin {
+        stratum: crate::domain::Stratum,
+        value: String,
+    },
     ReferralPopulation {
         flow: ReferralFlow,
         county: String,
@@ -97,6 +101,9 @@ impl TextInput {
             text.lines().map(String::from).collect()
         };
         let mut area = TextArea::new(lines);
+        // Long text wraps at words (at letters inside a word too long for a
+        // line), so all of it shows and the cursor never runs off the edge.
+        area.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
         area.move_cursor(ratatui_textarea::CursorMove::Bottom);
         area.move_cursor(ratatui_textarea::CursorMove::End);
         TextInput {

@@ -198,6 +198,8 @@ impl Default for Keymap {
             b(Scope::On(Coverage), &[Key::char('r')], Action::CycleRows, "matrix rows: next stratum"),
             b(Scope::On(Coverage), &[Key::char('c')], Action::CycleColumns, "matrix columns: next stratum"),
             b(Scope::On(Coverage), &[Key::char('s')], Action::ToggleSuggestions, "suggest the next case and reserves / show gaps"),
+            b(Scope::On(Coverage), &[Key::char('t')], Action::SetTarget, "set a target: at least n selected for a value of the rows (lead)"),
+            b(Scope::On(Coverage), &[Key::plain(Enter)], Action::Open, "with suggestions shown: select the suggested case (asks why)"),
             b(Scope::On(Review), &[Key::char('m')], Action::ShowQueue, "my review queue"),
             b(Scope::On(Review), &[Key::char('c')], Action::ShowConflicts, "conflicts between reviewers (Enter resolves)"),
             b(Scope::On(Review), &[Key::char('a')], Action::ShowAgreement, "agreement per criterion"),

@@ -146,8 +146,21 @@ fn render_question(frame: &mut Frame, area: Rect, question: &str) {
 
 /// An open text field, over the screen it belongs to.
 fn render_input(frame: &mut Frame, area: Rect, input: &TextInput) {
-    let height = if input.multiline { 14 } else { 4 };
-    let popup = help::centered(area, 90.min(area.width), height.min(area.height));
+    let width = 90.min(area.width);
+    // A one-line field grows with wrapped text, up to six lines.
+    let inner = width.saturating_sub(2).max(1) as usize;
+    let rows = input
+        .area
+        .lines()
+        .iter()
+        .map(|l| l.chars().count() / inner + 1)
+        .sum::<usize>();
+    let height = if input.multiline {
+        14
+    } else {
+        3 + rows.clamp(1, 6) as u16
+    };
+    let popup = help::centered(area, width, height.min(area.height));
     frame.render_widget(Clear, popup);
     let [field, hint] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(popup);
     let mut area_widget = input.area.clone();

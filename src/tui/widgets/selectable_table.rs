@@ -23,6 +23,24 @@ pub fn scrolled(offset: usize, selected: usize, page: usize, count: usize) -> us
     offset.min(count.saturating_sub(page))
 }
 
+/// How wide each column of a table in `area` is drawn (inside the borders,
+/// after the highlight symbol, one space between columns), so cells can be
+/// cut to fit with a visible `…` instead of silently.
+pub fn column_widths(area: Rect, widths: &[Constraint]) -> Vec<u16> {
+    let inner = Rect {
+        width: area.width.saturating_sub(2 + HIGHLIGHT.chars().count() as u16),
+        ..area
+    };
+    ratatui::layout::Layout::horizontal(widths.to_vec())
+        .spacing(1)
+        .split(inner)
+        .iter()
+        .map(|r| r.width)
+        .collect()
+}
+
+const HIGHLIGHT: &str = "▶ ";
+
 /// Renders `count` rows, building only the visible ones with `row(index)`.
 #[allow(clippy::too_many_arguments)]
 pub fn render<'a>(
@@ -48,7 +66,7 @@ pub fn render<'a>(
         .header(header.style(Style::new().add_modifier(Modifier::BOLD)))
         .block(block)
         .row_highlight_style(Style::new().add_modifier(Modifier::REVERSED))
-        .highlight_symbol("▶ ");
+        .highlight_symbol(HIGHLIGHT);
     frame.render_stateful_widget(table, area, &mut state);
     cursor.offset.set(offset);
     cursor.page.set(page);

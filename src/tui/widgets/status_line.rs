@@ -14,15 +14,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         .as_ref()
         .map(|m| m.to_string())
         .unwrap_or_else(|| "who? (unknown)".to_string());
+    // A message takes room before the study's full title does.
+    let title_room = if app.message.is_some() { 24 } else { 40 };
     let mut spans = vec![
         Span::styled(
-            format!(" {} ", study_name(app)),
+            format!(" {} ", study_name(app, title_room)),
             Style::new().fg(Color::Black).bg(Color::Cyan),
         ),
         Span::raw(format!(" as {me} ")),
     ];
     match app.problems.len() {
-        0 => spans.push(Span::styled(" no problems ", Style::new().fg(Color::Green))),
+        0 if app.message.is_none() => spans.push(Span::styled(" no problems ", Style::new().fg(Color::Green))),
+        0 => {}
         n => {
             let first = &app.problems[0];
             spans.push(Span::styled(
@@ -115,11 +118,6 @@ fn ellipsis(line: Line<'static>, width: usize) -> Line<'static> {
 }
 
 /// The study's title, shortened to leave room for the rest of the line.
-fn study_name(app: &App) -> String {
-    let title = &app.data.study.title;
-    if title.chars().count() > 40 {
-        format!("{}…", title.chars().take(39).collect::<String>())
-    } else {
-        title.clone()
-    }
+fn study_name(app: &App, room: usize) -> String {
+    crate::tui::widgets::fit::fit(&app.data.study.title, room)
 }

@@ -65,9 +65,14 @@ impl App {
             return;
         };
         let current = self.data.cases[&case].case.stage;
+        // Only a case reached by snowball has the snowball stage.
+        let snowball = matches!(
+            self.data.cases[&case].case.origin,
+            crate::domain::Origin::Snowball { .. }
+        );
         let items = Stage::ALL
             .iter()
-            .filter(|s| **s != current)
+            .filter(|s| **s != current && (**s != Stage::Snowball || snowball))
             .map(|s| (s.label().to_string(), *s))
             .collect();
         let title = format!(" Move {case} from {} to ", current.label());
@@ -97,11 +102,16 @@ impl App {
     }
 
     pub(crate) fn picked_stage(&mut self, case: CaseId, to: Stage) {
+        self.ask_stage_reason(case, to, "");
+    }
+
+    /// Asks why `case` moves to `to`, with `offered` as the reason to start from.
+    pub(crate) fn ask_stage_reason(&mut self, case: CaseId, to: Stage, offered: &str) {
         self.input = Some(TextInput::new(
             InputPurpose::StageReason { case: case.clone(), to },
             format!(" Why does {case} move to {}? ", to.label()),
             "a reason is required and goes into the stage log; Enter saves, Esc cancels",
-            "",
+            offered,
             false,
         ));
     }

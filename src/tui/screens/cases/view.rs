@@ -7,6 +7,7 @@ use crate::analysis::case_query::{Column, Matched};
 use crate::domain::*;
 use crate::tui::action::Action;
 use crate::tui::input::InputPurpose;
+use crate::tui::widgets::fit::fit;
 use crate::tui::widgets::selectable_table;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -103,44 +104,25 @@ pub fn render(frame: &mut Frame, area: Rect, state: &CasesScreen, view: &View) {
     let [filters_area, table_area, details_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Percentage(58), Constraint::Fill(1)]).areas(area);
     frame.render_widget(Paragraph::new(filter_line(state, view)), filters_area);
-    let header = Row::new(Column::ALL.map(|c| {
+    let header_cells = Column::ALL.map(|c| {
         if c == query.sort {
             format!("{}{}", c.title(), if query.descending { "▼" } else { "▲" })
         } else {
             c.title().to_string()
         }
-    }));
-    let row = |i: usize| {
-        let Some(c) = index.case_id(hits[i].entry).and_then(|id| data.cases.get(id)) else {
-            return Row::default();
-        };
-        let matched = query.matched(&index, hits[i].entry);
-        let case = &c.case;
-        Row::new(vec![
-            Cell::from(highlighted(case.id.as_str(), &matched.in_id)),
-            Cell::from(highlighted(&case.municipality, &matched.in_municipality)),
-            Cell::from(data.size_band_of(case).unwrap_or("").to_string()),
-            Cell::from(case.region.clone()),
-            Cell::from(
-                case.focus_area
-                    .as_deref()
-                    .map(|f| data.focus_area_name(f))
-                    .unwrap_or("")
-                    .to_string(),
-            ),
-            Cell::from(case.years_label()),
-            Cell::from(case.kind.map(|k| k.label()).unwrap_or("").to_string()),
-            Cell::from(if case.pilot { "pilot" } else { "" }.to_string()),
-            Cell::from(case.stage.label().to_string()),
-            Cell::from(if case.reviewers.is_empty() {
-                String::new()
-            } else {
-                format!("{}/{}", c.submitted_reviews(), case.reviewers.len())
-            }),
-        ])
-    };
+    });
+    // Ids are never cut: their column is as wide as the longest (a minimum,
+    // which the layout keeps before any other column's length). The rest
+    // share what is left, and a cut cell ends in `…`.
+    let id_width = data
+        .cases
+        .keys()
+        .map(|id| id.as_str().chars().count())
+        .max()
+        .unwrap_or(9)
+        .clamp(9, 28) as u16;
     let widths = [
-        Constraint::Length(14),
+        Constraint::Min(id_width),
         Constraint::Length(13),
         Constraint::Length(11),
         Constraint::Length(10),
@@ -151,9 +133,57 @@ pub fn render(frame: &mut Frame, area: Rect, state: &CasesScreen, view: &View) {
         Constraint::Length(11),
         Constraint::Length(7),
     ];
+    let fitted = selectable_table::column_widths(table_area, &widths);
+    let width_of = |k: usize| fitted.get(k).copied().unwrap_or(0) as usize;
+    let row = |i: usize| {
+        let Some(c) = index.case_id(hits[i].entry).and_then(|id| data.cases.get(id)) else {
+            return Row::default();
+        };
+        let matched = query.matched(&index, hits[i].entry);
+        let case = &c.case;
+        let plain = |k: usize, text: &str| Cell::from(fit(text, width_of(k)));
+        Row::new(vec![
+            Cell::from(highlighted(case.id.as_str(), &matched.in_id)),
+            Cell::from(highlighted(
+                &fit(&case.municipality, width_of(1)),
+                &matched.in_municipality,
+            )),
+            plain(2, data.size_band_of(case).unwrap_or("")),
+            plain(3, &case.region),
+            plain(
+                4,
+                case.focus_area
+                    .as_deref()
+                    .map(|f| data.focus_area_name(f))
+                    .unwrap_or(""),
+            ),
+            plain(5, &case.years_label()),
+            plain(6, case.kind.map(|k| k.label()).unwrap_or("")),
+            plain(7, if case.pilot { "pilot" } else { "" }),
+            plain(8, case.stage.label()),
+            plain(
+                9,
+                &if case.reviewers.is_empty() {
+                    String::new()
+                } else {
+                    format!("{}/{}", c.submitted_reviews(), case.reviewers.len())
+                },
+            ),
+        ])
+    };
+    let header = Row::new(header_cells.iter().enumerate().map(|(k, t)| fit(t, width_of(k))));
     // While the rows for a new search or sort are computed, the last ones stay.
     let updating = if fresh { "" } else { ", updating…" };
     let title = format!(" Cases ({} of {}{updating}) ", hits.len(), data.cases.len());
+    if hits.is_empty() && !data.cases.is_empty() {
+        let text = format!(
+            "No case matches the filters and search; {} clears them.",
+            view.keys.key_for(Action::ClearFilters)
+        );
+        frame.render_widget(Paragraph::new(text).block(Block::bordered().title(title)), table_area);
+        render_details(frame, details_area, view, None);
+        return;
+    }
     selectable_table::render(
         frame,
         table_area,

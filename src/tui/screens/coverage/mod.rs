@@ -59,6 +59,8 @@ pub struct SidePanel {
     pub title: &'static str,
     /// The first line is the suggestion itself (shown in bold).
     pub lead: Option<String>,
+    /// The case suggested, and why in short (Enter moves it to selected).
+    pub suggested: Option<(crate::domain::CaseId, String)>,
     pub lines: Vec<String>,
 }
 
@@ -99,11 +101,19 @@ impl CoverageScreen {
             .current(view.jobs, ask, (view.revision, suggestions), move || {
                 let data = &*data;
                 if suggestions {
+                    let next = next_case(data);
                     SidePanel {
-                        title: " Suggestions (s shows gaps) ",
+                        title: " Suggestions (Enter selects, s gaps) ",
+                        suggested: next.as_ref().map(|n| {
+                            let why = if n.closes.is_empty() {
+                                format!("suggested: adds {}", n.adds.join(", "))
+                            } else {
+                                format!("suggested: closes {}", n.closes.join("; "))
+                            };
+                            (n.case.clone(), why)
+                        }),
                         lead: Some(
-                            next_case(data)
-                                .map(|n| n.explanation)
+                            next.map(|n| n.explanation)
                                 .unwrap_or_else(|| "Nothing left to suggest.".to_string()),
                         ),
                         lines: reserves_for_selected(data).into_iter().map(|r| r.explanation).collect(),
@@ -112,6 +122,7 @@ impl CoverageScreen {
                     SidePanel {
                         title: " Gaps (s suggests) ",
                         lead: None,
+                        suggested: None,
                         lines: gaps(data),
                     }
                 }

@@ -4,6 +4,7 @@
 use super::super::View;
 use super::{CoverageScreen, Matrix};
 use crate::domain::*;
+use crate::tui::widgets::fit::fit;
 use crate::tui::widgets::selectable_table;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -16,7 +17,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &CoverageScreen, view: &View
     let row_values = &matrix.row_values;
     let (title, lines) = side_panel(state, view);
     // Tall enough for the matrix and, within half the screen, for the side panel.
-    let wanted = (row_values.len() as u16 + 4).max(lines.len() as u16 * 2 + 2);
+    let wanted = (row_values.len() as u16 + 5).max(lines.len() as u16 * 2 + 2);
     let height = wanted.min(area.height / 2).max(6);
     let [top, bottom] = Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(area);
     let [matrix_area, side_area] =
@@ -64,8 +65,12 @@ fn render_matrix(frame: &mut Frame, area: Rect, state: &CoverageScreen, view: &V
         (&model.row_values, &model.column_values, &model.cells, &model.totals);
     let (candidates, selected, reserve) = model.candidates;
     let label_width = 12u16;
-    let cell_width = ((area.width.saturating_sub(label_width + 14)) / column_values.len().max(1) as u16).clamp(5, 12);
-    let clip = |text: String, width: u16| -> String { text.chars().take(width as usize).collect() };
+    // Inside the borders: the labels, the cells, the totals column (11) and
+    // a space between columns; so nothing is squeezed past its `…`.
+    let columns_count = column_values.len().max(1) as u16;
+    let room = area.width.saturating_sub(2 + label_width + 11 + columns_count + 1);
+    let cell_width = (room / columns_count).clamp(5, 12);
+    let clip = |text: String, width: u16| -> String { fit(&text, width as usize) };
     let header = Row::new(
         std::iter::once(clip(rows.key().replace('_', " "), label_width))
             .chain(column_values.iter().map(|v| clip(short(view, columns, v), cell_width)))
@@ -99,6 +104,21 @@ fn render_matrix(frame: &mut Frame, area: Rect, state: &CoverageScreen, view: &V
             Row::new(row)
         })
         .collect();
+    // The totals row: each column's selected over its frame, and all of them.
+    let mut totals_row = vec![Cell::from("all")];
+    let (mut all_selected, mut all_frame) = (0, 0);
+    for column_value in column_values {
+        let (selected, frame_count) = cells
+            .iter()
+            .filter(|c| &c.column == column_value)
+            .fold((0, 0), |(s, f), c| (s + c.selected, f + c.frame));
+        all_selected += selected;
+        all_frame += frame_count;
+        totals_row.push(Cell::from(format!("{selected}/{frame_count}")));
+    }
+    totals_row.push(Cell::from(format!("{all_selected}/{all_frame}")));
+    let mut table_rows = table_rows;
+    table_rows.push(Row::new(totals_row).style(Style::new().add_modifier(Modifier::BOLD)));
     let mut widths = vec![Constraint::Length(label_width)];
     widths.extend(column_values.iter().map(|_| Constraint::Length(cell_width)));
     widths.push(Constraint::Length(11));
@@ -109,7 +129,7 @@ fn render_matrix(frame: &mut Frame, area: Rect, state: &CoverageScreen, view: &V
             columns.key().replace('_', " ")
         ))
         .title_bottom(format!(
-            " {candidates} shortlisted · {selected} selected · {reserve} reserve "
+            " cells: selected/frame · ≥n: target · {candidates} shortlisted · {selected} selected · {reserve} reserve "
         ));
     frame.render_widget(Table::new(table_rows, widths).header(header).block(block), area);
 }

@@ -54,15 +54,18 @@ pub fn render(frame: &mut Frame, area: Rect, state: &RecruitmentScreen, view: &V
         .block(Block::bordered().title(format!(" {} informants ", summary.informants))),
         counts_area,
     );
+    // By case, the case heads its group of informants, once.
+    let place_title = if state.tree { "Municipality" } else { "Case" };
     let header = Row::new([
         "Informant",
         "Status",
         "Wave",
         "Size band · region",
-        "Municipality",
+        place_title,
         "Role",
         "Next step",
     ]);
+    let case_of = |i: usize| view.data.informant(&list[i].informant).map(|inf| inf.case.clone());
     let row = |i: usize| {
         let row = &list[i];
         let Some(informant) = view.data.informant(&row.informant) else {
@@ -106,7 +109,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &RecruitmentScreen, view: &V
             Cell::from(format!("{} {}", glyph(status), status.label())),
             Cell::from(row.wave.map(|w| w.to_string()).unwrap_or_else(|| "cycle".to_string())),
             Cell::from(badge),
-            Cell::from(case.map(|c| c.municipality.clone()).unwrap_or_default()),
+            Cell::from(match case {
+                Some(c) if state.tree => c.municipality.clone(),
+                Some(c) if i == 0 || case_of(i - 1).as_ref() != Some(&c.id) => format!("{} {}", c.id, c.municipality),
+                _ => String::new(),
+            }),
             Cell::from(informant.role.clone()),
             Cell::from(next),
         ])
@@ -117,7 +124,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &RecruitmentScreen, view: &V
         Constraint::Length(14),
         Constraint::Length(5),
         Constraint::Length(24),
-        Constraint::Length(13),
+        Constraint::Length(if state.tree { 13 } else { 26 }),
         Constraint::Fill(1),
         Constraint::Length(14),
     ];

@@ -234,11 +234,26 @@ impl App {
                 ));
             }
             Err(message) => {
-                let hint = format!("{message}; {}", spec.scale_hint());
+                // The same question again, with what was wrong; the two
+                // answers it is between stay in the title.
+                let title = self
+                    .screens
+                    .review
+                    .conflicts(&self.view())
+                    .iter()
+                    .find(|(c, conflict, _)| *c == case && conflict.criterion == criterion)
+                    .map(|(_, conflict, _)| {
+                        format!(
+                            " Agreed value for {criterion} ({} vs {}) ",
+                            conflict.first.1.label(),
+                            conflict.second.1.label()
+                        )
+                    })
+                    .unwrap_or_else(|| format!(" Agreed value for {criterion} "));
                 self.input = Some(TextInput::new(
                     InputPurpose::ResolveValue { case, criterion },
-                    " Agreed value ",
-                    hint,
+                    title,
+                    message,
                     &text,
                     false,
                 ));
