@@ -4,6 +4,7 @@
 
 pub mod atomic;
 pub mod csv_problem;
+pub mod details;
 pub mod identity;
 pub mod init;
 pub mod layout;

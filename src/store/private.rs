@@ -33,18 +33,6 @@ pub struct Contact {
     pub phone: Option<String>,
 }
 
-impl Contact {
-    /// The values that must never appear in a shared file.
-    pub fn details(&self) -> Vec<&str> {
-        [Some(self.name.as_str()), self.email.as_deref(), self.phone.as_deref()]
-            .into_iter()
-            .flatten()
-            .map(str::trim)
-            .filter(|v| v.chars().count() >= 3)
-            .collect()
-    }
-}
-
 /// Where this study's contacts live for this user: `private/contacts.ron` if
 /// the study has a `private/` folder, else a folder of the user's own named
 /// after the study's location.
