@@ -240,7 +240,7 @@ pub fn run(cli: &Cli) -> ExitCode {
         cli.command,
         Some(Command::Init { .. } | Command::Generate { .. } | Command::PurgeContacts { .. })
     ) {
-        if let Some(warning) = crate::ops::open::deletion_warning_for(cli.study.as_deref()) {
+        for warning in crate::ops::open::start_warnings(cli.study.as_deref()) {
             eprintln!("casebook: warning: {warning}");
         }
     }

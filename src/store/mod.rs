@@ -5,6 +5,7 @@
 pub mod atomic;
 pub mod csv_problem;
 pub mod details;
+pub mod git_ignore;
 pub mod identity;
 pub mod init;
 pub mod layout;
@@ -13,6 +14,7 @@ pub mod lock;
 pub mod pool_import;
 pub mod privacy;
 pub mod private;
+pub mod private_location;
 pub mod problem;
 pub mod ratings_csv;
 pub mod ron_io;
