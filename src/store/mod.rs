@@ -11,6 +11,7 @@ pub mod init;
 pub mod layout;
 pub mod load;
 pub mod lock;
+pub mod personal_columns;
 pub mod pool_import;
 pub mod privacy;
 pub mod private;
