@@ -398,3 +398,39 @@ fn a_contacts_file_git_already_tracks_is_never_written() {
         "nor the informant without the contact"
     );
 }
+
+#[test]
+fn check_finds_details_however_they_are_written_and_names_only_their_place_and_kind() {
+    let home = tempfile::tempdir().unwrap();
+    let study = study_with_contact(home.path());
+    let status = study
+        .path()
+        .join("cases/p2019-036/informants/INF-astrid-01.status.astrid.ron");
+    let text = fs::read_to_string(&status).unwrap();
+    // Each leak on a line of its own, with where in it the detail starts.
+    let leaks = [
+        ("ring 93456789", 5, "a stored contact's phone number"),
+        ("skriv kari(at)example.no", 6, "a stored contact's e-mail address"),
+        ("spør KARI   NORDMANN", 5, "a stored contact's name"),
+        ("per @ bærum.kommune.no", 0, "an e-mail address"),
+    ];
+    let note: Vec<&str> = leaks.iter().map(|(leak, _, _)| *leak).collect();
+    let leaked = text.replacen("note: \"\"", &format!("note: \"{}\"", note.join("\n")), 1);
+    assert_ne!(leaked, text);
+    fs::write(&status, &leaked).unwrap();
+    let check = casebook(study.path(), home.path(), &["check"]);
+    let said = String::from_utf8_lossy(&check.stdout).to_string();
+    assert_eq!(check.status.code(), Some(1), "{said}");
+    for (leak, offset, kind) in leaks {
+        let (index, text_line) = leaked.lines().enumerate().find(|(_, l)| l.contains(leak)).unwrap();
+        let column = text_line[..text_line.find(leak).unwrap()].chars().count() + offset + 1;
+        let expected = format!(
+            "INF-astrid-01.status.astrid.ron:{}:{column}: {kind} in a shared file",
+            index + 1
+        );
+        assert!(said.contains(&expected), "expected `{expected}` in:\n{said}");
+    }
+    for quoted in ["93456789", "example", "NORDMANN", "bærum"] {
+        assert!(!said.contains(quoted), "`{quoted}` is never repeated:\n{said}");
+    }
+}
