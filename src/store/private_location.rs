@@ -156,16 +156,19 @@ pub fn settle_store(layout: &Layout, study: &Study) -> Vec<String> {
         let recorded = std::fs::read_to_string(&record)
             .ok()
             .map(|t| PathBuf::from(t.trim_end()));
-        if let Some(before) = recorded.filter(|before| *before != here) {
-            notes.push(format!(
-                "this study's private contacts ({}) were last used from {}; the study is now at {} and found them by its id",
-                place.path.display(),
-                before.display(),
-                here.display()
-            ));
-        }
-        if let Err(e) = write_atomic_private(&record, here.to_string_lossy().as_bytes()) {
-            notes.push(format!("{}: {e}", record.display()));
+        if recorded.as_ref() != Some(&here) {
+            if let Some(before) = recorded {
+                notes.push(format!(
+                    "this study's private contacts ({}) were last used from {}; the study is now at {} and found them by its id",
+                    place.path.display(),
+                    before.display(),
+                    here.display()
+                ));
+            }
+            // Said once: from now on the store belongs to the folder here.
+            if let Err(e) = write_atomic_private(&record, here.to_string_lossy().as_bytes()) {
+                notes.push(format!("{}: {e}", record.display()));
+            }
         }
     } else if let Some(note) = orphaned_store(&here) {
         notes.push(note);
