@@ -1,7 +1,7 @@
 //! Keeping personal data out of the shared files: contact details (from the
 //! private store) or anything that looks like an e-mail address in a file
 //! git would share, and a `private/` folder git would not ignore, are
-//! problems `casebook check` reports. The matching itself is `details.rs`.
+//! problems `casebook check` reports. The matching itself is `details/`.
 
 pub use super::details::{find_details, Detail, DetailKind, Matcher};
 use super::layout::{Layout, CASES_DIR, GUIDES_DIR, PRIVATE_DIR};
