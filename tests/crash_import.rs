@@ -52,10 +52,16 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 #[test]
 fn forty_kills_during_an_import_never_leave_a_study_that_refuses_the_next() {
     let clean = common::fresh_pool_study("Table 3.2");
+    let crashed = common::fresh_pool_study("Table 3.2");
+    // One study twice: the same id (each `init` makes its own).
+    fs::copy(
+        clean.path().join("cases/study.ron"),
+        crashed.path().join("cases/study.ron"),
+    )
+    .unwrap();
     let output = import(clean.path(), None).output().unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
 
-    let crashed = common::fresh_pool_study("Table 3.2");
     let mut completing = 0;
     for kill in 0..40u64 {
         let mut child = import(crashed.path(), Some(1)).spawn().unwrap();

@@ -50,7 +50,7 @@ fn a_stored_name_after_a_dotted_capital_i_is_found_at_its_column() {
         "no panic, a problem: {stdout}{}",
         String::from_utf8_lossy(&check.stderr)
     );
-    let expected = format!("INF-astrid-01.status.astrid.ron:{line}:{column}: an informant's contact details");
+    let expected = format!("INF-astrid-01.status.astrid.ron:{line}:{column}: a stored contact's name in a shared file");
     assert!(stdout.contains(&expected), "expected `{expected}` in:\n{stdout}");
 }
 

@@ -10,7 +10,7 @@ use std::path::Path;
 /// Hidden in `cases/` while an import writes (the loader skips hidden names).
 const IMPORT_MARK: &str = ".import-in-progress";
 
-pub fn run_pool(cli: &Cli, file: &Path) -> u8 {
+pub fn run_pool(cli: &Cli, file: &Path, drop: &[String]) -> u8 {
     let mut opened = match open_or_exit(cli) {
         Ok(opened) => opened,
         Err(code) => return code,
@@ -23,7 +23,7 @@ pub fn run_pool(cli: &Cli, file: &Path) -> u8 {
     }
     let me = me(&opened);
     let ctx = Ctx::now(&opened.layout, me.as_ref(), &opened.failed);
-    match pool(&ctx, &mut opened.data, file) {
+    match pool(&ctx, &mut opened.data, file, drop) {
         Ok((change, _)) => {
             if let Err(e) = std::fs::write(&mark, file.display().to_string()) {
                 eprintln!("casebook: {}: {e}", mark.display());

@@ -4,7 +4,7 @@
 use super::session::{commit_and_report, me, open_or_exit, refused, USAGE};
 use super::{Cli, InformantWhat};
 use crate::domain::*;
-use crate::ops::informant::{add, record_contact, set_status, AddInformant, Place};
+use crate::ops::informant::{add, record_contact, refuse_own_contact, set_status, AddInformant, Place};
 use crate::ops::Ctx;
 use crate::store::private::Contact;
 use chrono::NaiveDate;
@@ -47,23 +47,26 @@ pub fn run(cli: &Cli, what: &InformantWhat) -> u8 {
                 referred_by: referred_by.as_ref().map(InformantId::new),
                 interview: interview.as_ref().map(InterviewId::new),
             };
+            let contact = (name.is_some() || email.is_some() || phone.is_some()).then(|| Contact {
+                name: name.clone().unwrap_or_default(),
+                email: email.clone(),
+                phone: phone.clone(),
+            });
+            if let Some(Err(e)) = contact.as_ref().map(|c| refuse_own_contact(&new, c)) {
+                return refused(&opened, &e);
+            }
             let (change, id) = match add(&ctx, &mut opened.data, new) {
                 Ok(added) => added,
                 Err(e) => return refused(&opened, &e),
             };
-            if name.is_none() && email.is_none() && phone.is_none() {
-                change
-            } else {
-                let contact = Contact {
-                    name: name.clone().unwrap_or_default(),
-                    email: email.clone(),
-                    phone: phone.clone(),
-                };
+            if let Some(contact) = contact {
                 let path = opened.contacts_path.clone();
                 match record_contact(path.as_deref(), &mut opened.contacts, &id, contact) {
                     Ok(private) => change.and(private),
                     Err(e) => return refused(&opened, &e),
                 }
+            } else {
+                change
             }
         }
         InformantWhat::Status {

@@ -4,6 +4,7 @@
 use super::session::{commit_and_report, me, open_or_exit, refused};
 use super::Cli;
 use crate::ops::{migrate::migrate, Ctx};
+use crate::store::private_location::settle_store;
 
 pub fn run(cli: &Cli) -> u8 {
     let mut opened = match open_or_exit(cli) {
@@ -13,7 +14,16 @@ pub fn run(cli: &Cli) -> u8 {
     let me = me(&opened);
     let ctx = Ctx::now(&opened.layout, me.as_ref(), &opened.failed);
     match migrate(&ctx, &mut opened.data, &opened.problems) {
-        Ok(change) => commit_and_report(&mut opened, &change),
+        Ok(change) => {
+            let code = commit_and_report(&mut opened, &change);
+            // The lead's own store moves to the new id at once.
+            if code == 0 {
+                for note in settle_store(&opened.layout, &opened.data.study) {
+                    println!("{note}");
+                }
+            }
+            code
+        }
         Err(e) => refused(&opened, &e),
     }
 }

@@ -182,7 +182,13 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum ImportWhat {
     /// An export of applications: one row per application, header row required.
-    Pool { file: PathBuf },
+    Pool {
+        file: PathBuf,
+        /// Leave this column out (repeatable): personal columns such as
+        /// contact_email are refused unless dropped.
+        #[arg(long = "drop-column", value_name = "NAME")]
+        drop_column: Vec<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -240,7 +246,7 @@ pub fn run(cli: &Cli) -> ExitCode {
         cli.command,
         Some(Command::Init { .. } | Command::Generate { .. } | Command::PurgeContacts { .. })
     ) {
-        if let Some(warning) = crate::ops::open::deletion_warning_for(cli.study.as_deref()) {
+        for warning in crate::ops::open::start_warnings(cli.study.as_deref()) {
             eprintln!("casebook: warning: {warning}");
         }
     }
@@ -274,8 +280,8 @@ pub fn run(cli: &Cli) -> ExitCode {
             note,
         }) => resolve::run(cli, case, criterion, value, note),
         Some(Command::Import {
-            what: ImportWhat::Pool { file },
-        }) => import::run_pool(cli, file),
+            what: ImportWhat::Pool { file, drop_column },
+        }) => import::run_pool(cli, file, drop_column),
         Some(Command::Stats { by, json }) => stats::run(cli, by, *json),
         Some(Command::Stage { case, stage, reason }) => stage::run(cli, case, stage, reason),
         Some(Command::Coverage {

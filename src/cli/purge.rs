@@ -10,6 +10,11 @@ pub fn run(cli: &Cli, yes: bool, force: bool) -> u8 {
         Ok(opened) => opened,
         Err(code) => return code,
     };
+    // Where the contacts are looked for, and why there: a study that moved
+    // without an id in study.ron is looked for under its new path.
+    if let Some(place) = &opened.contacts_place {
+        println!("looked in {}", place.describe());
+    }
     let today = chrono::Local::now().date_naive();
     let count = opened.contacts.contacts.len();
     let purge = match plan(&opened.data, opened.contacts_path.as_deref(), count, today, force) {

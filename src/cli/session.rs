@@ -16,10 +16,16 @@ pub const PARTIAL_DATA: u8 = 3;
 
 /// Opens the study a command works on; when it cannot, says why.
 pub fn open_or_exit(cli: &Cli) -> Result<Opened, u8> {
-    open(cli.study.as_deref(), cli.as_user.as_deref()).map_err(|e| {
+    let opened = open(cli.study.as_deref(), cli.as_user.as_deref()).map_err(|e| {
         eprintln!("casebook: {e}");
         REFUSED
-    })
+    })?;
+    // Usually said before the command started (`start_warnings`); what is
+    // left is for the commands that skip those.
+    for note in &opened.store_notes {
+        eprintln!("casebook: warning: {note}");
+    }
+    Ok(opened)
 }
 
 /// Opens the study for a report: with load problems the figures would be

@@ -10,7 +10,17 @@
 /// ```
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars() {
+        push_folded(c, &mut out);
+    }
+    out
+}
+
+/// Appends one character of `fold`'s output (one, two or three letters:
+/// lower-casing and `æ` can lengthen it), for callers that must know which
+/// character of the original each folded letter came from.
+pub fn push_folded(c: char, out: &mut String) {
+    for c in c.to_lowercase() {
         match c {
             'æ' => out.push_str("ae"),
             'ø' | 'ö' | 'ó' | 'ò' | 'ô' => out.push('o'),
@@ -23,7 +33,6 @@ pub fn fold(text: &str) -> String {
             other => out.push(other),
         }
     }
-    out
 }
 
 /// A key that sorts text the Norwegian way: letters compare without case or

@@ -12,6 +12,12 @@ pub struct Study {
     /// studies from before versions were recorded read as 1.
     #[serde(default = "first_format")]
     pub format_version: u32,
+    /// A random id given by `casebook init` (or `casebook migrate`): each
+    /// researcher's private contacts store for this study is kept under it,
+    /// so moving or renaming the folder does not lose the contacts. Left
+    /// out of the file while there is none, so older studies keep their bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     pub title: String,
     #[serde(default)]
     pub description: String,

@@ -70,6 +70,8 @@ fn study() -> Study {
     };
     Study {
         format_version: FORMAT_VERSION,
+        // A generated study is a demo or a benchmark: no private store of its own.
+        id: None,
         lead: Some(ResearcherId::new(TEAM[0])),
         title: "Evaluation of the municipal integration grant scheme 2019-2024 (synthetic demo)".to_string(),
         description: "A synthetic study modelled on a real evaluation: double document review of every funded project, 29 candidate cases, 13 selected and 7 reserve, snowball recruitment and interviews with the directorate's staff. Places are real; every person, project and note is made up.".to_string(),

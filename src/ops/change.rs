@@ -5,6 +5,7 @@
 
 use crate::domain::InformantId;
 use crate::store::atomic::is_leftover;
+use crate::store::git_ignore::make_ignored;
 use crate::store::private::{add_contacts, Contact};
 use crate::store::{check_unchanged, save_text, SaveError, Saved, Stamps};
 use std::path::{Path, PathBuf};
@@ -94,6 +95,16 @@ impl CommitError {
 pub fn commit(stamps: &mut Stamps, change: &Change) -> Result<usize, CommitError> {
     for write in &change.writes {
         check_unchanged(stamps, &write.path)?;
+    }
+    // The private store must be safe from git before anything is written,
+    // so a refused contact does not leave its informant half added.
+    if let Some(private) = &change.private {
+        if let Some(dir) = private.path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            make_ignored(dir, &private.path).map_err(|source| CommitError::Private {
+                path: private.path.clone(),
+                source,
+            })?;
+        }
     }
     for path in &change.removals {
         check_unchanged(stamps, path)?;

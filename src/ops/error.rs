@@ -1,6 +1,7 @@
 //! Why an operation refused: one message for the command line and the TUI.
 
 use crate::domain::ResearcherId;
+use crate::store::details::DetailKind;
 use std::path::PathBuf;
 use thiserror::Error;
 
@@ -18,6 +19,10 @@ pub enum OpError {
     },
     #[error("{}: not written: only the study's lead, {lead}, changes it", path.display())]
     LeadOnly { path: PathBuf, lead: ResearcherId },
+    /// Free text that would put a contact detail into a shared file. The
+    /// detail itself is never repeated; `at` is its first character (1-based).
+    #[error("not written: {field} holds {kind} (at character {at}); contact details belong in the private store only, and shared files name informants by pseudonym")]
+    ContactDetail { field: String, kind: DetailKind, at: usize },
     /// Something the user asked for that the study does not have or allow.
     #[error("{0}")]
     Refused(String),

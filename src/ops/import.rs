@@ -21,10 +21,16 @@ impl From<OpError> for ImportError {
     }
 }
 
-pub fn pool(ctx: &Ctx, data: &mut StudyData, file: &Path) -> Result<(Change, ImportSummary), ImportError> {
+/// Imports `file`, leaving out the columns named in `drop` (personal ones).
+pub fn pool(
+    ctx: &Ctx,
+    data: &mut StudyData,
+    file: &Path,
+    drop: &[String],
+) -> Result<(Change, ImportSummary), ImportError> {
     // Merged into a copy, so a refusal below leaves the study as it was.
     let mut next = data.clone();
-    let summary = import_pool(file, &mut next).map_err(ImportError::Rows)?;
+    let summary = import_pool(file, &mut next, drop).map_err(ImportError::Rows)?;
     let mut change = Change::default();
     if next.study != data.study {
         change.writes.push(files::study(ctx, &next.study)?);

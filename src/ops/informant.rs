@@ -3,6 +3,7 @@
 //! researcher's own status file, and keeping how to reach someone in the
 //! private store only.
 
+use super::privacy::{refuse_details, refuse_details_of};
 use super::{files, Change, Ctx, OpError, PrivateWrite};
 use crate::analysis::recruitment::strata_added;
 use crate::domain::recruit::{new_informant, new_snowball_case, next_informant_id, snowball_case_id};
@@ -45,6 +46,22 @@ pub fn add(ctx: &Ctx, data: &mut StudyData, new: AddInformant) -> Result<(Change
     if new.role.trim().is_empty() {
         return Err(OpError::refused("a new informant needs a role (never a name)"));
     }
+    let (municipality, county) = match &new.place {
+        Place::NewCase {
+            municipality, county, ..
+        } => (municipality.as_str(), county.as_str()),
+        Place::Case(_) => ("", ""),
+    };
+    refuse_details(
+        ctx,
+        &data.study,
+        &[
+            ("the role", &new.role),
+            ("the organisation", &new.organisation),
+            ("the municipality", municipality),
+            ("the county", county),
+        ],
+    )?;
     if let Some(referrer) = &new.referred_by {
         if data.informant(referrer).is_none() {
             return Err(OpError::refused(format!("no informant `{referrer}` to be referred by")));
@@ -175,6 +192,7 @@ pub fn set_status(
             "{date} is outside the study, {first} to {last}"
         )));
     }
+    refuse_details(ctx, &data.study, &[("the note", note)])?;
     if let Some(latest) = informant.status_history.iter().map(|s| s.date).max() {
         if date < latest && !backdate {
             return Err(OpError::refused(format!(
@@ -221,6 +239,18 @@ fn study_span(data: &StudyData, today: NaiveDate) -> (NaiveDate, NaiveDate) {
         .unwrap_or_else(|| today + chrono::Duration::days(366))
         .max(today);
     (first, last)
+}
+
+/// Refuses a new informant whose role or organisation holds the very contact
+/// details given for them (`--role "Kari Nordmann" --name "Kari Nordmann"`),
+/// before anything is written.
+pub fn refuse_own_contact(new: &AddInformant, contact: &Contact) -> Result<(), OpError> {
+    let mut own = Contacts::default();
+    own.contacts.insert(InformantId::new("new"), contact.clone());
+    refuse_details_of(
+        &own,
+        &[("the role", &new.role), ("the organisation", &new.organisation)],
+    )
 }
 
 /// Says what is wrong with an e-mail address or a phone number, if anything.

@@ -2,7 +2,8 @@
 //! current one. One `resolution.ron` per case becomes one
 //! `resolution.<researcher>.ron` per researcher; statuses and consent held
 //! in informant files move to `<id>.status.<researcher>.ron`; `study.ron`
-//! records the new format. It is the lead's to run, once.
+//! records the new format and gets an id (which keys the private contacts
+//! stores). It is the lead's to run, once.
 
 use super::files::{may_write, write, Writer};
 use super::{Change, Ctx, OpError};
@@ -23,6 +24,12 @@ pub fn migrate(ctx: &Ctx, data: &mut StudyData, problems: &[Problem]) -> Result<
     let mut writes = Vec::new();
     let mut study = data.study.clone();
     study.format_version = FORMAT_VERSION;
+    // An id keys everyone's private contacts store, so a moved folder keeps
+    // them; each researcher's casebook moves their store to it on opening.
+    let new_id = study.id.is_none();
+    if new_id {
+        study.id = Some(crate::store::private_location::new_study_id());
+    }
     if study != data.study {
         writes.push(write(ctx, ctx.layout.study_file(), &study, writer)?);
     }
@@ -63,7 +70,12 @@ pub fn migrate(ctx: &Ctx, data: &mut StudyData, problems: &[Problem]) -> Result<
         ..Change::default()
     };
     data.study = study;
-    Ok(change.said(format!(
+    let change = change.said(format!(
         "migrated to format {FORMAT_VERSION}: {resolutions} resolution file(s) split by researcher, {informants} informant(s) with statuses moved to status files"
-    )))
+    ));
+    Ok(if new_id {
+        change.said("study.ron has an id now: each researcher's private contacts are kept under it, so moving the folder keeps them (each casebook moves its store there when it next opens the study)")
+    } else {
+        change
+    })
 }

@@ -13,6 +13,7 @@ pub mod import;
 pub mod informant;
 pub mod migrate;
 pub mod open;
+pub mod privacy;
 pub mod purge;
 pub mod resolve;
 pub mod review;

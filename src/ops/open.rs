@@ -6,6 +6,7 @@
 use crate::domain::StudyData;
 use crate::store::identity::{self, Identity, IdentityClues};
 use crate::store::private::{self, Contacts};
+use crate::store::private_location::{settle_store, store_place, StorePlace};
 use crate::store::{self, find_study_root, Layout, Problem, Stamps};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -24,6 +25,11 @@ pub struct Opened {
     /// The private contacts of this user for this study, and where they live.
     pub contacts: Contacts,
     pub contacts_path: Option<PathBuf>,
+    /// Where the contacts are kept and why there (the study's id, its path).
+    pub contacts_place: Option<StorePlace>,
+    /// What opening did to the private store or found about it (a store
+    /// moved to the study's id, a study folder that moved): warnings.
+    pub store_notes: Vec<String>,
     /// Set when the study's deletion date has passed and personal data remains.
     pub deletion_warning: Option<String>,
 }
@@ -91,8 +97,25 @@ pub fn open(study: Option<&Path>, as_user: Option<&str>) -> Result<Opened, Strin
         identity_error: who.identity_error,
         contacts: who.contacts,
         contacts_path: who.contacts_path,
+        contacts_place: who.contacts_place,
+        store_notes: who.store_notes,
         deletion_warning,
     })
+}
+
+/// Loads the study and runs the checks `casebook check` runs on it, the
+/// privacy scan included (contact details of this user's store, or e-mail
+/// addresses, in a shared file): what the TUI loads, so its status line and
+/// `check` never disagree.
+pub fn load_checked(layout: &Layout) -> store::Loaded {
+    let mut loaded = store::load(layout);
+    let contacts = store_place(layout, &loaded.data.study)
+        .and_then(|place| private::load_contacts(&place.path).ok())
+        .unwrap_or_default();
+    loaded
+        .problems
+        .extend(crate::store::privacy::privacy_problems(layout, &contacts));
+    loaded
 }
 
 /// A study located and its user known, before its data is read: what a
@@ -107,6 +130,8 @@ pub struct Opening {
     pub identity_error: Option<String>,
     pub contacts: Contacts,
     pub contacts_path: Option<PathBuf>,
+    pub contacts_place: Option<StorePlace>,
+    pub store_notes: Vec<String>,
     pub deletion_warning: Option<String>,
 }
 
@@ -138,6 +163,8 @@ pub fn open_without_loading(study: Option<&Path>, as_user: Option<&str>) -> Resu
         identity_error: who.identity_error,
         contacts: who.contacts,
         contacts_path: who.contacts_path,
+        contacts_place: who.contacts_place,
+        store_notes: who.store_notes,
         deletion_warning,
     }))
 }
@@ -148,6 +175,8 @@ struct Who {
     identity_error: Option<String>,
     contacts: Contacts,
     contacts_path: Option<PathBuf>,
+    contacts_place: Option<StorePlace>,
+    store_notes: Vec<String>,
 }
 
 /// Works out who I am (`--as`, `CASEBOOK_USER`, the config, git's user
@@ -179,7 +208,9 @@ fn who_am_i(layout: &Layout, study: &crate::domain::Study, as_user: Option<&str>
         Ok(identity) => (identity, None),
         Err(e) => (None, Some(e)),
     };
-    let contacts_path = private::contacts_path(layout);
+    let store_notes = settle_store(layout, study);
+    let contacts_place = store_place(layout, study);
+    let contacts_path = contacts_place.as_ref().map(|p| p.path.clone());
     let contacts = match contacts_path.as_deref().map(private::load_contacts) {
         Some(Ok(contacts)) => contacts,
         Some(Err(problem)) => {
@@ -193,19 +224,31 @@ fn who_am_i(layout: &Layout, study: &crate::domain::Study, as_user: Option<&str>
         identity_error,
         contacts,
         contacts_path,
+        contacts_place,
+        store_notes,
     }
 }
 
-/// The deletion warning, worked out from `study.ron` alone, for commands to
-/// print before they start.
-pub fn deletion_warning_for(study: Option<&Path>) -> Option<String> {
-    let layout = locate(study).ok()?;
-    let text = std::fs::read_to_string(layout.study_file()).ok()?;
-    let parsed: crate::domain::Study = crate::store::ron_io::from_ron(&layout.study_file(), &text).ok()?;
+/// The warnings every command prints before it starts, worked out from
+/// `study.ron` alone: what settling the private store found (see
+/// `settle_store`), and the deletion date passed with contacts still kept.
+pub fn start_warnings(study: Option<&Path>) -> Vec<String> {
+    let Ok(layout) = locate(study) else {
+        return Vec::new();
+    };
+    let Some(parsed) = std::fs::read_to_string(layout.study_file())
+        .ok()
+        .and_then(|text| crate::store::ron_io::from_ron::<crate::domain::Study>(&layout.study_file(), &text).ok())
+    else {
+        return Vec::new();
+    };
+    let mut warnings = settle_store(&layout, &parsed);
+    let path = store_place(&layout, &parsed).map(|p| p.path);
     let data = StudyData::empty(parsed);
-    deletion_warning(
+    warnings.extend(deletion_warning(
         &data,
-        private::contacts_path(&layout).as_deref(),
+        path.as_deref(),
         chrono::Local::now().date_naive(),
-    )
+    ));
+    warnings
 }

@@ -2,6 +2,7 @@
 //! in the resolving researcher's own `resolution.<researcher>.ron`. Two
 //! researchers who resolve one criterion differently reopen it.
 
+use super::privacy::refuse_details;
 use super::{files, Change, Ctx, OpError};
 use crate::analysis::conflicts::case_conflicts;
 use crate::domain::*;
@@ -26,6 +27,11 @@ pub fn resolve(
             return Err(OpError::refused(format!("`{text}`: {}", spec.scale_hint())));
         }
     }
+    let agreed = match &value {
+        Answer::Text(text) => text.as_str(),
+        _ => "",
+    };
+    refuse_details(ctx, &data.study, &[("the agreed value", agreed), ("the note", note)])?;
     let case_data = data
         .cases
         .get(case)

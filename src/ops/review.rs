@@ -1,6 +1,7 @@
 //! A reviewer's blind review of a case: answering a criterion (every answer
 //! is saved as a draft at once) and submitting, after which it never changes.
 
+use super::privacy::refuse_details;
 use super::{files, Change, Ctx, OpError};
 use crate::domain::blind::is_reviewer_of;
 use crate::domain::*;
@@ -64,6 +65,9 @@ pub fn answer(
         .criterion(criterion)
         .ok_or_else(|| OpError::refused(format!("the study has no criterion `{criterion}`")))?;
     let answer = answer.filter(|a| !matches!(a, Answer::Text(t) if t.trim().is_empty()));
+    if let Some(Answer::Text(text)) = &answer {
+        refuse_details(ctx, &data.study, &[(&format!("your answer to {criterion}"), text)])?;
+    }
     match answer {
         Some(answer) if !fits(spec, &answer) => {
             return Err(OpError::refused(format!(

@@ -1,5 +1,6 @@
 //! Moving a case between stages, with a reason that goes into its log.
 
+use super::privacy::refuse_details;
 use super::{files, Change, Ctx, OpError};
 use crate::domain::{CaseId, Stage, StudyData};
 
@@ -10,6 +11,7 @@ pub fn move_stage(ctx: &Ctx, data: &mut StudyData, case: &CaseId, to: Stage, rea
     if reason.is_empty() {
         return Err(OpError::refused("a stage change needs a reason"));
     }
+    refuse_details(ctx, &data.study, &[("the reason", reason)])?;
     let current = &data
         .cases
         .get(case)

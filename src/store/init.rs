@@ -21,6 +21,7 @@ pub fn init_study(layout: &Layout, title: &str) -> io::Result<()> {
     }
     let study = Study {
         format_version: FORMAT_VERSION,
+        id: Some(super::private_location::new_study_id()),
         lead: None,
         title: title.to_string(),
         description: String::new(),

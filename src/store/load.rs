@@ -198,6 +198,7 @@ fn read_regular_file(path: &Path) -> Result<Vec<u8>, String> {
 /// What stands in for a study file that could not be read, so the rest loads.
 fn empty_study() -> Study {
     Study {
+        id: None,
         title: String::new(),
         description: String::new(),
         team: Vec::new(),

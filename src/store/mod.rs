@@ -4,14 +4,18 @@
 
 pub mod atomic;
 pub mod csv_problem;
+pub mod details;
+pub mod git_ignore;
 pub mod identity;
 pub mod init;
 pub mod layout;
 pub mod load;
 pub mod lock;
+pub mod personal_columns;
 pub mod pool_import;
 pub mod privacy;
 pub mod private;
+pub mod private_location;
 pub mod problem;
 pub mod ratings_csv;
 pub mod ron_io;

@@ -5,6 +5,7 @@
 //! team added (stage and its log, reviewers, documents, other attributes).
 
 use super::csv_problem::{read_table, CsvProblem};
+use super::personal_columns::column_problems;
 use crate::domain::fold::slug;
 use crate::domain::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -60,8 +61,10 @@ pub struct ImportSummary {
 
 /// Reads and checks the whole export against the study; merges it into
 /// `data` only if every row is valid.
-pub fn import_pool(path: &Path, data: &mut StudyData) -> Result<ImportSummary, Vec<CsvProblem>> {
-    let rows = read_rows(path, &data.study)?;
+/// Columns named in `drop` are left out; a personal column that is not is
+/// refused (`personal_columns.rs`).
+pub fn import_pool(path: &Path, data: &mut StudyData, drop: &[String]) -> Result<ImportSummary, Vec<CsvProblem>> {
+    let rows = read_rows(path, &data.study, drop)?;
     check_projects(path, &rows)?;
     check_against_study(path, &rows, data)?;
     Ok(merge(data, rows))
@@ -116,7 +119,7 @@ fn check_against_study(path: &Path, rows: &[Row], data: &StudyData) -> Result<()
     }
 }
 
-fn read_rows(path: &Path, study: &Study) -> Result<Vec<Row>, Vec<CsvProblem>> {
+fn read_rows(path: &Path, study: &Study, drop: &[String]) -> Result<Vec<Row>, Vec<CsvProblem>> {
     let table = read_table(path)?;
     let header = &table.header;
     let names: Vec<String> = header.iter().map(|h| h.trim().to_lowercase()).collect();
@@ -128,11 +131,16 @@ fn read_rows(path: &Path, study: &Study) -> Result<Vec<Row>, Vec<CsvProblem>> {
     if !missing.is_empty() {
         return Err(missing);
     }
+    let personal = column_problems(path, &table, &names, &REQUIRED, drop);
+    if !personal.is_empty() {
+        return Err(personal);
+    }
+    let dropped: Vec<String> = drop.iter().map(|d| d.trim().to_lowercase()).collect();
     let column = |name: &str| names.iter().position(|n| n == name).unwrap_or(0);
     let extra: Vec<(String, usize)> = header
         .iter()
         .enumerate()
-        .filter(|(i, _)| !REQUIRED.contains(&names[*i].as_str()))
+        .filter(|(i, _)| !REQUIRED.contains(&names[*i].as_str()) && !dropped.contains(&names[*i]))
         .map(|(i, h)| (h.trim().to_string(), i))
         .collect();
     let mut rows = Vec::new();

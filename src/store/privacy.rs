@@ -1,11 +1,12 @@
 //! Keeping personal data out of the shared files: contact details (from the
 //! private store) or anything that looks like an e-mail address in a file
 //! git would share, and a `private/` folder git would not ignore, are
-//! problems `casebook check` reports.
+//! problems `casebook check` reports. The matching itself is `details/`.
 
+pub use super::details::{find_details, Detail, DetailKind, Matcher};
 use super::layout::{Layout, CASES_DIR, GUIDES_DIR, PRIVATE_DIR};
 use super::private::Contacts;
-use super::problem::{line_column, Problem};
+use super::problem::{line_column_of_char, Problem};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -66,70 +67,25 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The byte offset of the first thing in `text` that looks like an e-mail address.
-pub fn find_email(text: &str) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let local = |b: u8| b.is_ascii_alphanumeric() || b"._%+-".contains(&b);
-    let domain = |b: u8| b.is_ascii_alphanumeric() || b".-".contains(&b);
-    for (at, _) in text.match_indices('@') {
-        let Some(start) = (0..at).rev().take_while(|i| local(bytes[*i])).last() else {
-            continue;
-        };
-        let end = (at + 1..bytes.len())
-            .take_while(|i| domain(bytes[*i]))
-            .last()
-            .map(|i| i + 1)
-            .unwrap_or(at + 1);
-        let host = &text[at + 1..end];
-        if start < at && host.contains('.') && !host.starts_with('.') && !host.ends_with('.') {
-            return Some(start);
-        }
-    }
-    None
+/// Every contact detail in one shared file, by line, column and kind; the
+/// text itself is never repeated (the message would leak it again).
+fn scan(path: &Path, matcher: &Matcher) -> Vec<Problem> {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return Vec::new();
+    };
+    matcher
+        .find(&text)
+        .into_iter()
+        .map(|detail| {
+            let (line, column) = line_column_of_char(&text, detail.start);
+            Problem::new(path, line, column, leak_message(detail.kind))
+        })
+        .collect()
 }
 
-/// `text` lower-cased, and for each of its bytes the byte offset in `text`
-/// of the character it came from.
-fn lowercase_with_origin(text: &str) -> (String, Vec<usize>) {
-    let mut lower = String::with_capacity(text.len());
-    let mut origin = Vec::with_capacity(text.len());
-    for (at, c) in text.char_indices() {
-        for l in c.to_lowercase() {
-            lower.push(l);
-            origin.resize(lower.len(), at);
-        }
-    }
-    (lower, origin)
-}
-
-/// The first contact detail or e-mail address in one shared file, if any.
-fn scan(path: &Path, details: &[(String, &str)]) -> Option<Problem> {
-    let text = std::fs::read_to_string(path).ok()?;
-    let (lower, origin) = lowercase_with_origin(&text);
-    if let Some((offset, _)) = details
-        .iter()
-        .filter_map(|(l, d)| lower.find(l.as_str()).map(|o| (o, d)))
-        .min()
-    {
-        // Where the match starts in the text as written: lower-casing can
-        // change a character's length (`İ` is one byte longer lower-cased).
-        let (line, column) = line_column(&text, origin.get(offset).copied().unwrap_or(text.len()));
-        Some(Problem::new(
-            path,
-            line,
-            column,
-            "an informant's contact details are in a shared file; they belong in the private store only",
-        ))
-    } else {
-        let offset = find_email(&text)?;
-        let (line, column) = line_column(&text, offset);
-        Some(Problem::new(
-            path,
-            line,
-            column,
-            "an e-mail address in a shared file; contact details belong in the private store only",
-        ))
-    }
+/// What `check` says about a detail of `kind` in a shared file.
+pub fn leak_message(kind: DetailKind) -> String {
+    format!("{kind} in a shared file; contact details belong in the private store only")
 }
 
 pub fn privacy_problems(layout: &Layout, contacts: &Contacts) -> Vec<Problem> {
@@ -139,12 +95,7 @@ pub fn privacy_problems(layout: &Layout, contacts: &Contacts) -> Vec<Problem> {
         layout.root.clone()
     };
     let mut problems = Vec::new();
-    let details: Vec<(String, &str)> = contacts
-        .contacts
-        .values()
-        .flat_map(|c| c.details())
-        .map(|d| (d.to_lowercase(), d))
-        .collect();
+    let matcher = Matcher::new(contacts);
     // Every shared file is read and searched; on all cores, since a study
     // of 16,000 cases has 36,000 files.
     let files: Vec<PathBuf> = shared_files(layout, &root).into_iter().collect();
@@ -154,8 +105,8 @@ pub fn privacy_problems(layout: &Layout, contacts: &Contacts) -> Vec<Problem> {
         let handles: Vec<_> = files
             .chunks(share)
             .map(|chunk| {
-                let details = &details;
-                scope.spawn(move || chunk.iter().filter_map(|path| scan(path, details)).collect::<Vec<_>>())
+                let matcher = &matcher;
+                scope.spawn(move || chunk.iter().flat_map(|path| scan(path, matcher)).collect::<Vec<_>>())
             })
             .collect();
         handles

@@ -1,14 +1,13 @@
 //! The private store: informants' names, e-mail addresses and phone numbers,
 //! kept outside the shared tree: in the study's git-ignored `private/`
-//! folder when there is one, else under the user's data folder. Nothing
-//! here is ever written to a shared file, an export or `--json` output.
+//! folder when there is one, else under the user's data folder (where:
+//! `private_location.rs`). Nothing here is ever written to a shared file,
+//! an export or `--json` output.
 
 use super::atomic::write_atomic_private;
-use super::layout::Layout;
+use super::git_ignore::make_ignored;
 use super::problem::Problem;
 use super::ron_io::{from_ron, to_ron};
-use super::stamps::fingerprint;
-use crate::domain::fold::slug;
 use crate::domain::InformantId;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -33,49 +32,6 @@ pub struct Contact {
     pub phone: Option<String>,
 }
 
-impl Contact {
-    /// The values that must never appear in a shared file.
-    pub fn details(&self) -> Vec<&str> {
-        [Some(self.name.as_str()), self.email.as_deref(), self.phone.as_deref()]
-            .into_iter()
-            .flatten()
-            .map(str::trim)
-            .filter(|v| v.chars().count() >= 3)
-            .collect()
-    }
-}
-
-/// Where this study's contacts live for this user: `private/contacts.ron` if
-/// the study has a `private/` folder, else a folder of the user's own named
-/// after the study's location.
-pub fn contacts_path(layout: &Layout) -> Option<PathBuf> {
-    let private = layout.private_dir();
-    if private.is_dir() {
-        return Some(private.join(CONTACTS_FILE));
-    }
-    let root = if layout.root.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        layout.root.as_path()
-    };
-    let absolute = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    let name = absolute
-        .file_name()
-        .map(|n| slug(&n.to_string_lossy()))
-        .unwrap_or_default();
-    let key = format!(
-        "{name}-{:08x}",
-        fingerprint(absolute.to_string_lossy().as_bytes()) as u32
-    );
-    Some(
-        dirs::data_dir()?
-            .join("casebook")
-            .join("studies")
-            .join(key)
-            .join(CONTACTS_FILE),
-    )
-}
-
 /// Reads the contacts; a missing file is an empty store.
 pub fn load_contacts(path: &Path) -> Result<Contacts, Problem> {
     match std::fs::read_to_string(path) {
@@ -95,6 +51,10 @@ pub fn save_contacts(path: &Path, contacts: &Contacts) -> io::Result<()> {
 /// under a lock: two casebooks adding informants at the same moment both
 /// keep theirs, where writing back what each had read would lose one.
 pub fn add_contacts(path: &Path, entries: &[(InformantId, Contact)]) -> io::Result<Contacts> {
+    // Never where git would track it: the ignore rule is in place first.
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        make_ignored(dir, path)?;
+    }
     let _lock = FileLock::take(&path.with_extension("ron.lock"))?;
     let mut contacts = match load_contacts(path) {
         Ok(contacts) => contacts,

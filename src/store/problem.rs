@@ -61,6 +61,12 @@ pub fn position_of(source: &str, needle: &str) -> Option<(usize, usize)> {
     Some(line_column(source, offset))
 }
 
+/// 1-based line and column of a character offset (as `Detail`s give them).
+pub fn line_column_of_char(source: &str, offset: usize) -> (usize, usize) {
+    let byte = source.char_indices().nth(offset).map_or(source.len(), |(b, _)| b);
+    line_column(source, byte)
+}
+
 /// 1-based line and column (in characters) of a byte offset. An offset past
 /// the end or inside a character counts from the character it falls in.
 pub fn line_column(source: &str, offset: usize) -> (usize, usize) {

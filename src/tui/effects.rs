@@ -7,7 +7,7 @@
 use super::app::{App, Effect, Unsaved};
 use crate::ops::{commit, Change, CommitError};
 use crate::store::stamps::fingerprint;
-use crate::store::{self, identity, Stamps};
+use crate::store::{identity, Stamps};
 use std::path::{Path, PathBuf};
 
 /// Carries an effect out at once, on this thread. The terminal loop hands
@@ -25,7 +25,7 @@ pub fn carry_out(app: &mut App, effect: Effect) {
             let outcome = save(&mut app.stamps, change);
             app.saved(outcome);
         }
-        Effect::Reload => app.replace_study(store::load(&app.layout)),
+        Effect::Reload => app.replace_study(crate::ops::open::load_checked(&app.layout)),
     }
 }
 

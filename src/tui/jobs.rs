@@ -9,7 +9,7 @@ use super::effects::{self, SaveOutcome};
 use crate::ops::Change;
 use crate::store::identity::Config;
 use crate::store::stamps::fingerprint;
-use crate::store::{self, Layout, Loaded, Stamps};
+use crate::store::{Layout, Loaded, Stamps};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -85,7 +85,7 @@ fn work(layout: &Layout, queue: &Receiver<Job>, report: impl Fn(Done) -> bool) {
                     return;
                 }
                 Done::Loaded {
-                    loaded: Box::new(store::load(layout)),
+                    loaded: Box::new(crate::ops::open::load_checked(layout)),
                     after_saves,
                 }
             }

@@ -110,7 +110,12 @@ fn app_while_loading(opening: Opening, config: Config) -> (App, Start) {
     );
     app.contacts = opening.contacts;
     app.contacts_path = opening.contacts_path;
-    start_messages(&mut app, opening.identity_error, opening.deletion_warning);
+    start_messages(
+        &mut app,
+        opening.identity_error,
+        opening.store_notes,
+        opening.deletion_warning,
+    );
     let start = Start::Load {
         early_problems: opening.problems,
     };
@@ -129,13 +134,26 @@ fn app_opened(opened: Opened, config: Config) -> App {
     app.failed = opened.failed;
     app.contacts = opened.contacts;
     app.contacts_path = opened.contacts_path;
-    start_messages(&mut app, opened.identity_error, opened.deletion_warning);
+    start_messages(
+        &mut app,
+        opened.identity_error,
+        opened.store_notes,
+        opened.deletion_warning,
+    );
     app
 }
 
-fn start_messages(app: &mut App, identity_error: Option<String>, deletion_warning: Option<String>) {
+fn start_messages(
+    app: &mut App,
+    identity_error: Option<String>,
+    store_notes: Vec<String>,
+    deletion_warning: Option<String>,
+) {
     if let Some(e) = identity_error {
         app.message = Some(e);
+    }
+    if let Some(note) = store_notes.into_iter().last() {
+        app.message = Some(note);
     }
     if let Some(warning) = deletion_warning {
         app.message = Some(warning);
