@@ -6,8 +6,10 @@ mod assign;
 mod check;
 mod conflicts;
 mod coverage;
+mod export_refi;
 mod generate;
 mod import;
+mod import_codebook;
 mod informant;
 mod init;
 mod migrate;
@@ -108,10 +110,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Bring data in: `import pool FILE.csv` builds or updates cases from an export of applications.
+    /// Bring data in: `import pool FILE.csv` (cases from an export of applications), `import refi-codebook FILE`.
     Import {
         #[command(subcommand)]
         what: ImportWhat,
+    },
+    /// Send material out: `export refi --out DIR` writes the codebook and the coded study for other QDA programs.
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
     },
     /// Applications, granted, rejected, rate, amounts and cases by one dimension.
     Stats {
@@ -183,6 +190,23 @@ pub enum Command {
 pub enum ImportWhat {
     /// An export of applications: one row per application, header row required.
     Pool { file: PathBuf },
+    /// A codebook from another QDA program (REFI-QDA `.qdc`, or a `.qdpx` holding one), merged into guides/codebook.ron.
+    RefiCodebook {
+        file: PathBuf,
+        /// Merge without asking (for scripts).
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportWhat {
+    /// REFI-QDA: codebook.qdc and study.qdpx, for NVivo, ATLAS.ti, MAXQDA or QualCoder.
+    Refi {
+        /// The folder to write into (made if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -276,6 +300,12 @@ pub fn run(cli: &Cli) -> ExitCode {
         Some(Command::Import {
             what: ImportWhat::Pool { file },
         }) => import::run_pool(cli, file),
+        Some(Command::Import {
+            what: ImportWhat::RefiCodebook { file, yes },
+        }) => import_codebook::run(cli, file, *yes),
+        Some(Command::Export {
+            what: ExportWhat::Refi { out },
+        }) => export_refi::run(cli, out),
         Some(Command::Stats { by, json }) => stats::run(cli, by, *json),
         Some(Command::Stage { case, stage, reason }) => stage::run(cli, case, stage, reason),
         Some(Command::Coverage {

@@ -14,6 +14,7 @@ pub mod informant;
 pub mod migrate;
 pub mod open;
 pub mod purge;
+pub mod refi_codebook;
 pub mod resolve;
 pub mod review;
 pub mod stage;

@@ -250,7 +250,8 @@ fn describe(data: &StudyData, interview: &InterviewData) -> String {
     }
     line.push_str(&format!(" in case {}", interview.case));
     if let Some(case) = case.filter(|c| !c.case.municipality.is_empty()) {
-        line.push_str(&format!(" ({})", case.case.municipality));
+        let place = case.case.municipality.trim_matches(|c| c == '(' || c == ')');
+        line.push_str(&format!(" ({place})"));
     }
     if let Some(date) = interview.date {
         line.push_str(&format!(", {date}"));

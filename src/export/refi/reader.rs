@@ -234,12 +234,14 @@ impl<'i> Parser<'i, '_> {
         let mut book = match root.local.as_str() {
             "CodeBook" => self.codebook(&root)?,
             "Project" => self.project(&root)?,
-            other => return Err(self.at(
-                self.tag_at,
-                format!(
+            other => {
+                return Err(self.at(
+                    self.tag_at,
+                    format!(
                     "not a REFI-QDA file: the root element is <{other}>, not <CodeBook> (.qdc) or <Project> (.qdpx)"
                 ),
-            )),
+                ))
+            }
         };
         book.origin = origin;
         Ok(book)
