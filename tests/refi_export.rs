@@ -321,3 +321,30 @@ fn an_export_that_would_carry_contact_details_is_refused_whole() {
         "nothing written, not even a temporary file"
     );
 }
+
+#[test]
+fn over_a_study_with_load_problems_the_export_is_withheld_unless_asked_for() {
+    let study = demo_copy();
+    let broken = study.path().join("cases/p2021-010/interviews/INT-12.codes.astrid.ron");
+    std::fs::write(&broken, "Codings(interview: \"INT-12\",").unwrap();
+    let out = study.path().join("out");
+    let args = ["export", "refi", "--out", out.to_str().unwrap()];
+    let withheld = casebook_as(study.path(), None, &args);
+    assert_eq!(
+        withheld.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&withheld.stderr)
+    );
+    assert!(!out.exists(), "nothing written");
+    let mut allowed = args.to_vec();
+    allowed.push("--allow-problems");
+    let output = casebook_as(study.path(), None, &allowed);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(out.join(PROJECT_FILE).is_file());
+}

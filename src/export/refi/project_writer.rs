@@ -11,7 +11,7 @@ use super::variables::{values, Value, VARIABLES};
 use super::xml::Out;
 use super::{exported_cases, exported_interviews, guid};
 use crate::domain::{CaseData, CodeId, InterviewData, ResearcherId, StudyData};
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::io::Write;
 
 pub const PROJECT_NAMESPACE: &str = "urn:QDA-XML:project:1.0";
@@ -37,8 +37,9 @@ struct Memo<'a> {
 
 pub fn write_project<W: Write>(out: &mut Out<W>, data: &StudyData, origin: &str) -> Result<Tally, Failure> {
     let mut tally = Tally::default();
-    let team: HashSet<&ResearcherId> = data.study.team.iter().map(|r| &r.id).collect();
-    let user = |id: &ResearcherId| team.contains(id).then(|| guid::user(id));
+    // GUIDs met on every passage are derived once.
+    let users: HashMap<&ResearcherId, String> = data.study.team.iter().map(|r| (&r.id, guid::user(&r.id))).collect();
+    let user = |id: &ResearcherId| users.get(id).cloned();
     let lead = data.study.lead.as_ref().and_then(user);
     let mut attributes = vec![
         ("xmlns", PROJECT_NAMESPACE),
@@ -85,14 +86,19 @@ pub fn write_project<W: Write>(out: &mut Out<W>, data: &StudyData, origin: &str)
         out.close("Cases")?;
     }
 
-    let known: HashSet<&CodeId> = data.codebook.flatten().into_iter().map(|(_, c)| &c.id).collect();
+    let codes: HashMap<&CodeId, String> = data
+        .codebook
+        .flatten()
+        .into_iter()
+        .map(|(_, c)| (&c.id, guid::code(&c.id)))
+        .collect();
     let mut memos = Vec::new();
     let mut interviews = exported_interviews(data).peekable();
     if interviews.peek().is_some() {
         out.open("Sources", &[])?;
         for interview in interviews {
             let source = SourceText::of(&interview.interview, data.guides.get(&interview.interview.guide));
-            write_source(out, data, interview, &source, &user, &known, &mut tally, &mut memos)?;
+            write_source(out, data, interview, &source, &user, &codes, &mut tally, &mut memos)?;
             tally.sources += 1;
         }
         out.close("Sources")?;
@@ -170,7 +176,7 @@ fn write_source<'a, W: Write>(
     interview: &'a InterviewData,
     source: &SourceText,
     user: &dyn Fn(&ResearcherId) -> Option<String>,
-    known: &HashSet<&CodeId>,
+    codes: &HashMap<&CodeId, String>,
     tally: &mut Tally,
     memos: &mut Vec<Memo<'a>>,
 ) -> Result<(), Failure> {
@@ -189,7 +195,7 @@ fn write_source<'a, W: Write>(
     }
     out.open("TextSource", &attributes)?;
     out.text("Description", &describe(data, interview))?;
-    for selection in selections(interview, source, known, &mut tally.left) {
+    for selection in selections(interview, source, codes, &mut tally.left) {
         let start = selection.start.to_string();
         let end = selection.end.to_string();
         let coder = user(selection.coder);
@@ -209,7 +215,7 @@ fn write_source<'a, W: Write>(
                 attributes.push(("creatingUser", coder));
             }
             out.open("Coding", &attributes)?;
-            out.empty("CodeRef", &[("targetGUID", &guid::code(code))])?;
+            out.empty("CodeRef", &[("targetGUID", &codes[code])])?;
             out.close("Coding")?;
             tally.codings += 1;
         }

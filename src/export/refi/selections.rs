@@ -6,7 +6,7 @@
 use super::guid;
 use super::source_text::SourceText;
 use crate::domain::{CodeId, InterviewData, ResearcherId};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Selection<'a> {
@@ -28,11 +28,12 @@ pub struct Left {
     pub unknown_codes: usize,
 }
 
-/// The selections of one interview, coder by coder, in each coder's order.
+/// The selections of one interview, coder by coder, in each coder's order;
+/// `known` holds the codebook's codes (with their GUIDs).
 pub fn selections<'a>(
     interview: &'a InterviewData,
     source: &SourceText,
-    known: &HashSet<&CodeId>,
+    known: &HashMap<&CodeId, String>,
     left: &mut Left,
 ) -> Vec<Selection<'a>> {
     let id = &interview.interview.id;
@@ -45,7 +46,7 @@ pub fn selections<'a>(
                 left.stale += 1;
                 continue;
             };
-            let codes: Vec<&CodeId> = coding.codes.iter().filter(|c| known.contains(c)).collect();
+            let codes: Vec<&CodeId> = coding.codes.iter().filter(|c| known.contains_key(c)).collect();
             left.unknown_codes += coding.codes.len() - codes.len();
             if codes.is_empty() && coding.memo.is_empty() {
                 continue;
