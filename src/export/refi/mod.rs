@@ -6,9 +6,11 @@
 //! Files: `guid` (stable GUIDs), `xml` (the writer's shapes), `guard` (no
 //! contact details leave), `codebook_writer`, `variables`, `source_text`
 //! (notes to plain text and coding offsets to positions), `selections`,
-//! `project_writer`, `package` (temporary files, the zip), `reader`, `merge`.
+//! `project_writer`, `package` (temporary files, the zip), `compress` (the zip
+//! on a second thread), `reader`, `merge`.
 
 pub mod codebook_writer;
+pub mod compress;
 pub mod guard;
 pub mod guid;
 pub mod merge;

@@ -1,9 +1,10 @@
 //! Putting the files on disk: each written to a hidden temporary file beside
 //! its place and renamed into it only when every file of the export is
 //! complete, so a refused or failed export leaves what was there; and the
-//! `.qdpx` zip, deterministic (fixed timestamps, permissions and order) so
+//! `.qdpx` zip (compressed beside, by `compress`), deterministic (fixed timestamps, permissions and order) so
 //! an unchanged study exports to identical bytes.
 
+use super::compress::zip_beside;
 use super::guard::{Failure, Guard};
 use super::project_writer::{write_project, Tally};
 use super::source_text::SourceText;
@@ -11,10 +12,10 @@ use super::xml::Out;
 use super::{exported_interviews, guid};
 use crate::domain::StudyData;
 use std::fs::File;
-use std::io::{BufWriter, Write};
+use std::io::{BufWriter, Seek, Write};
 use std::path::{Path, PathBuf};
 use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, ZipWriter};
+use zip::CompressionMethod;
 
 /// A file written in full under a temporary name, waiting to be renamed.
 #[derive(Debug)]
@@ -75,30 +76,26 @@ fn entry() -> SimpleFileOptions {
 }
 
 /// The `.qdpx`: `project.qde` first, then each interview's notes as
-/// `sources/<guid>.txt`, in the order of the project's sources.
-pub fn write_qdpx<W: Write + std::io::Seek>(
+/// `sources/<guid>.txt`, in the order of the project's sources. The XML is
+/// written here while another thread compresses it (`compress`).
+pub fn write_qdpx<W: Write + Seek + Send>(
     out: W,
     data: &StudyData,
     origin: &str,
     guard: &Guard,
 ) -> Result<Tally, Failure> {
-    let mut zip = ZipWriter::new(out);
-    zip.start_file("project.qde", entry())?;
-    let tally = {
-        let mut buffered = BufWriter::new(&mut zip);
-        let mut xml = Out::document(&mut buffered, guard)?;
+    zip_beside(out, entry(), |entries| {
+        entries.start("project.qde".to_string())?;
+        let mut xml = Out::document(&mut *entries, guard)?;
         let tally = write_project(&mut xml, data, origin)?;
         drop(xml);
-        buffered.flush()?;
-        tally
-    };
-    for interview in exported_interviews(data) {
-        let id = &interview.interview.id;
-        let source = SourceText::of(&interview.interview, data.guides.get(&interview.interview.guide));
-        guard.pass(&|| format!("the notes of interview {id}"), &source.text)?;
-        zip.start_file(format!("sources/{}.txt", guid::source(id)), entry())?;
-        zip.write_all(source.text.as_bytes())?;
-    }
-    zip.finish()?;
-    Ok(tally)
+        for interview in exported_interviews(data) {
+            let id = &interview.interview.id;
+            let source = SourceText::of(&interview.interview, data.guides.get(&interview.interview.guide));
+            guard.pass(&|| format!("the notes of interview {id}"), &source.text)?;
+            entries.start(format!("sources/{}.txt", guid::source(id)))?;
+            entries.write_all(source.text.as_bytes())?;
+        }
+        Ok(tally)
+    })
 }
