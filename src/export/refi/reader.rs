@@ -51,6 +51,10 @@ pub enum ReadError {
     },
 }
 
+/// Codes nested deeper than this are taken for a broken or hostile file
+/// (reading them recursively would otherwise exhaust the stack).
+const MAX_DEPTH: usize = 100;
+
 /// The largest `project.qde` read from a `.qdpx` (its sources are not read).
 const MAX_PROJECT_BYTES: u64 = 1 << 30;
 
@@ -292,7 +296,7 @@ impl<'i> Parser<'i, '_> {
         }
         loop {
             match self.next()? {
-                Next::Open(tag) if tag.local == "Code" => codes.push(self.code(tag, book)?),
+                Next::Open(tag) if tag.local == "Code" => codes.push(self.code(tag, book, 1)?),
                 Next::Open(tag) => self.skip(&tag)?,
                 Next::Text(_) => {}
                 Next::End => return Ok(codes),
@@ -301,8 +305,11 @@ impl<'i> Parser<'i, '_> {
         }
     }
 
-    fn code(&mut self, tag: Tag, book: &mut RefiCodebook) -> Result<RefiCode, ReadError> {
+    fn code(&mut self, tag: Tag, book: &mut RefiCodebook, depth: usize) -> Result<RefiCode, ReadError> {
         let at = self.tag_at;
+        if depth > MAX_DEPTH {
+            return Err(self.at(at, format!("codes nested more than {MAX_DEPTH} deep")));
+        }
         let name = attribute(&tag.start, "name")
             .map(|n| n.trim().to_string())
             .filter(|n| !n.is_empty())
@@ -329,7 +336,7 @@ impl<'i> Parser<'i, '_> {
         loop {
             match self.next()? {
                 Next::Open(child) if child.local == "Code" => {
-                    let child = self.code(child, book)?;
+                    let child = self.code(child, book, depth + 1)?;
                     code.children.push(child);
                 }
                 Next::Open(child) if child.local == "Description" => {
@@ -432,6 +439,17 @@ mod tests {
         .unwrap();
         assert_eq!(book.codes[0].name, "A & B");
         assert_eq!(book.codes[0].description, "<i> æø");
+    }
+
+    #[test]
+    fn codes_nested_absurdly_deep_are_an_error_not_a_crash() {
+        let deep = format!(
+            "<CodeBook><Codes>{}{}</Codes></CodeBook>",
+            "<Code name=\"a\" isCodable=\"true\">".repeat(100_000),
+            "</Code>".repeat(100_000)
+        );
+        let err = parse(&deep, "deep.qdc").unwrap_err().to_string();
+        assert!(err.contains("nested more than 100 deep"), "{err}");
     }
 
     #[test]
