@@ -5,6 +5,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod domain;
+pub mod export;
 pub mod generate;
 pub mod ops;
 pub mod rng;

@@ -83,7 +83,10 @@ fn search_help_suggestion_and_quitting_as_a_newcomer_meets_them() {
     let entry = case.stage_log.last().unwrap();
     assert!(entry.reason.starts_with("suggested: "), "{}", entry.reason);
     let written = entry.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    assert!(text.contains(&format!("at: \"{written}\"")), "local time to the second: {text}");
+    assert!(
+        text.contains(&format!("at: \"{written}\"")),
+        "local time to the second: {text}"
+    );
 
     // `q` quits from a submitted review.
     tmux.keys(&["3"]);

@@ -33,7 +33,7 @@ pub fn study() -> Layout {
 }
 
 /// Cargo's target folder: the bench runs as `<target>/release/deps/<name>-<hash>`.
-fn target_dir() -> PathBuf {
+pub fn target_dir() -> PathBuf {
     std::env::current_exe()
         .ok()
         .and_then(|exe| exe.ancestors().nth(3).map(PathBuf::from))

@@ -6,8 +6,10 @@ mod assign;
 mod check;
 mod conflicts;
 mod coverage;
+mod export_refi;
 mod generate;
 mod import;
+mod import_codebook;
 mod informant;
 mod init;
 mod migrate;
@@ -108,10 +110,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Bring data in: `import pool FILE.csv` builds or updates cases from an export of applications.
+    /// Bring data in: `import pool FILE.csv` (cases from an export of applications), `import refi-codebook FILE`.
     Import {
         #[command(subcommand)]
         what: ImportWhat,
+    },
+    /// Send material out: `export refi --out DIR` writes the codebook and the coded study for other QDA programs.
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
     },
     /// Applications, granted, rejected, rate, amounts and cases by one dimension.
     Stats {
@@ -188,6 +195,23 @@ pub enum ImportWhat {
         /// contact_email are refused unless dropped.
         #[arg(long = "drop-column", value_name = "NAME")]
         drop_column: Vec<String>,
+    },
+    /// A codebook from another QDA program (REFI-QDA `.qdc`, or a `.qdpx` holding one), merged into guides/codebook.ron.
+    RefiCodebook {
+        file: PathBuf,
+        /// Merge without asking (for scripts).
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportWhat {
+    /// REFI-QDA: codebook.qdc and study.qdpx, for NVivo, ATLAS.ti, MAXQDA or QualCoder.
+    Refi {
+        /// The folder to write into (made if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
     },
 }
 
@@ -282,6 +306,12 @@ pub fn run(cli: &Cli) -> ExitCode {
         Some(Command::Import {
             what: ImportWhat::Pool { file, drop_column },
         }) => import::run_pool(cli, file, drop_column),
+        Some(Command::Import {
+            what: ImportWhat::RefiCodebook { file, yes },
+        }) => import_codebook::run(cli, file, *yes),
+        Some(Command::Export {
+            what: ExportWhat::Refi { out },
+        }) => export_refi::run(cli, out),
         Some(Command::Stats { by, json }) => stats::run(cli, by, *json),
         Some(Command::Stage { case, stage, reason }) => stage::run(cli, case, stage, reason),
         Some(Command::Coverage {

@@ -8,6 +8,7 @@
 //! - `review.<r>.ron`, `resolution.<r>.ron`, `<id>.status.<r>.ron`: `r`.
 //! - `informants/<id>.ron`: whoever added the informant.
 //! - `interviews/<id>.ron`: the note-taker it names.
+//! - `guides/codebook.ron`: the lead (`codebook`).
 
 use super::{Ctx, FileWrite, OpError};
 use crate::domain::*;
@@ -101,4 +102,14 @@ pub fn status(ctx: &Ctx, informant: &Informant, researcher: &ResearcherId) -> Re
 /// Checks the gate for a file about to be written, before anything changes.
 pub fn check_case(ctx: &Ctx, case: &CaseId) -> Result<(), OpError> {
     may_write(ctx, &ctx.layout.case_file(case), Writer::Anyone)
+}
+
+/// `guides/codebook.ron`: the lead's.
+pub fn codebook(ctx: &Ctx, study: &Study, codebook: &Codebook) -> Result<FileWrite, OpError> {
+    write(
+        ctx,
+        ctx.layout.codebook_file(),
+        codebook,
+        Writer::Lead(study.lead.as_ref()),
+    )
 }

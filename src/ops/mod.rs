@@ -15,6 +15,7 @@ pub mod migrate;
 pub mod open;
 pub mod privacy;
 pub mod purge;
+pub mod refi_codebook;
 pub mod resolve;
 pub mod review;
 pub mod stage;
