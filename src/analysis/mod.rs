@@ -4,6 +4,7 @@
 pub mod agreement;
 pub mod assignment;
 pub mod case_query;
+pub mod conditions;
 pub mod conflicts;
 pub mod coverage;
 pub mod progress;
