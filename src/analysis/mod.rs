@@ -7,6 +7,7 @@ pub mod case_query;
 pub mod conditions;
 pub mod conflicts;
 pub mod coverage;
+pub mod interviews;
 pub mod progress;
 pub mod recruitment;
 pub mod review_agreement;

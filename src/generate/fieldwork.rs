@@ -121,6 +121,44 @@ pub fn recruit_and_interview(rng: &mut Rng, data: &mut StudyData, selected: &[Ca
     work.administration();
 }
 
+/// Holds further interviews, one new informant each, over the study's
+/// project cases in turn, until the study has `total` interviews: a study
+/// for benchmarks, with notes of several hundred words per interview.
+pub fn more_interviews(rng: &mut Rng, data: &mut StudyData, total: usize) {
+    let held = data.counts().interviews;
+    let informants = data.counts().informants;
+    let cases: Vec<CaseId> = data
+        .cases
+        .values()
+        .filter(|c| c.case.origin == Origin::Project && !c.case.applications.is_empty())
+        .map(|c| c.case.id.clone())
+        .collect();
+    if cases.is_empty() {
+        return;
+    }
+    let mut work = Fieldwork {
+        rng,
+        data,
+        next_informant: informants + 1,
+        next_interview: held + 1,
+        next_day: 0,
+    };
+    for k in 0..total.saturating_sub(held) {
+        let case = &cases[k % cases.len()];
+        let (role, organisation) = CASE_ROLES[k % CASE_ROLES.len()];
+        let informant = work.add_informant(
+            case,
+            InformantKind::Case,
+            role,
+            organisation,
+            Some(Referral::Case(case.clone())),
+        );
+        work.interview(case, std::slice::from_ref(&informant), CASE_GUIDE);
+        // Interviews spread over the spring, a few a day.
+        work.next_day = (k / 4 % 60) as i64;
+    }
+}
+
 impl Fieldwork<'_> {
     fn researchers_for(&self, n: usize) -> [ResearcherId; 2] {
         [ResearcherId::new(TEAM[n % 3]), ResearcherId::new(TEAM[(n + 1) % 3])]
