@@ -190,7 +190,7 @@ fn an_interview_started_from_an_informant_saves_notes_and_finishes_with_the_stat
     let me = informant.responsible.first().cloned().unwrap();
     let mut data = loaded.data.clone();
     let (change, id) = start_with(
-        &ctx(&loaded, &layout, &me, "2025-06-03T10:00:00+02:00"),
+        &ctx(&loaded, &layout, &me, "2025-06-10T10:00:00+02:00"),
         &mut data,
         &informant.id,
     )
@@ -204,7 +204,7 @@ fn an_interview_started_from_an_informant_saves_notes_and_finishes_with_the_stat
     let file = layout.interview_file(&informant.case, &id);
     let written = std::fs::read_to_string(&file).unwrap();
     assert!(
-        written.contains("started: Some(\"2025-06-03T10:00:00+02:00\")"),
+        written.contains("started: Some(\"2025-06-10T10:00:00+02:00\")"),
         "{written}"
     );
     assert!(!written.contains("consent_confirmed"), "no consent recorded yet");
@@ -217,7 +217,7 @@ fn an_interview_started_from_an_informant_saves_notes_and_finishes_with_the_stat
     draft.notes.push(note);
     draft.at_question = Some(QuestionId::new("project.origin"));
     let (change, private) = save_notes(
-        &ctx(&loaded, &layout, &me, "2025-06-03T10:12:00+02:00"),
+        &ctx(&loaded, &layout, &me, "2025-06-10T10:12:00+02:00"),
         &mut data,
         &informant.case,
         &id,
@@ -229,7 +229,7 @@ fn an_interview_started_from_an_informant_saves_notes_and_finishes_with_the_stat
     commit(&mut loaded.stamps, &change).unwrap();
 
     let change = finish(
-        &ctx(&loaded, &layout, &me, "2025-06-03T10:57:30+02:00"),
+        &ctx(&loaded, &layout, &me, "2025-06-10T10:57:30+02:00"),
         &mut data,
         &informant.case,
         &id,
@@ -248,7 +248,7 @@ fn an_interview_started_from_an_informant_saves_notes_and_finishes_with_the_stat
     assert_eq!(status.status(), RecruitmentStatus::Interviewed);
     assert_eq!(
         status.status_history.last().unwrap().date,
-        NaiveDate::from_ymd_opt(2025, 6, 3).unwrap()
+        NaiveDate::from_ymd_opt(2025, 6, 10).unwrap()
     );
 }
 
@@ -270,7 +270,7 @@ fn a_second_researcher_writes_their_own_notes_file_and_nobody_else_may() {
     note.text = "My own reading of it.".into();
     draft.notes.push(note);
     let (change, _) = save_notes(
-        &ctx(&loaded, &layout, &second, "2025-06-03T10:00:00+02:00"),
+        &ctx(&loaded, &layout, &second, "2025-06-10T10:00:00+02:00"),
         &mut data,
         &case,
         &record.id,
@@ -289,7 +289,7 @@ fn a_second_researcher_writes_their_own_notes_file_and_nobody_else_may() {
         .find(|r| !record.researchers.contains(r))
         .unwrap();
     let refused = save_notes(
-        &ctx(&loaded, &layout, &outsider, "2025-06-03T10:00:00+02:00"),
+        &ctx(&loaded, &layout, &outsider, "2025-06-10T10:00:00+02:00"),
         &mut data,
         &case,
         &record.id,
@@ -309,7 +309,7 @@ fn a_note_naming_an_informants_contact_is_kept_privately_until_the_detail_is_gon
     let me = informant.responsible.first().cloned().unwrap();
     let mut data = loaded.data.clone();
     let (change, id) = start_with(
-        &ctx(&loaded, &layout, &me, "2025-06-03T10:00:00+02:00"),
+        &ctx(&loaded, &layout, &me, "2025-06-10T10:00:00+02:00"),
         &mut data,
         &informant.id,
     )
@@ -330,7 +330,7 @@ fn a_note_naming_an_informants_contact_is_kept_privately_until_the_detail_is_gon
         let mut note = QuestionNote::new(QuestionId::new("project.role"));
         note.text = text.to_string();
         draft.notes = vec![note];
-        let c = ctx(loaded, &layout, &me, "2025-06-03T10:05:00+02:00");
+        let c = ctx(loaded, &layout, &me, "2025-06-10T10:05:00+02:00");
         let (change, private) = save_notes(&c, data, &informant.case, &id, draft, &contacts).unwrap();
         let mut stamps = loaded.stamps.clone();
         commit(&mut stamps, &change).unwrap();
@@ -351,7 +351,7 @@ fn a_note_naming_an_informants_contact_is_kept_privately_until_the_detail_is_gon
         shared.contains("Project leader.") && !shared.to_lowercase().contains("kari"),
         "{shared}"
     );
-    let c = ctx(&loaded, &layout, &me, "2025-06-03T10:05:00+02:00");
+    let c = ctx(&loaded, &layout, &me, "2025-06-10T10:05:00+02:00");
     let kept = private_draft(&c, &informant.case, &id).expect("a private draft");
     assert!(kept.notes[0].text.contains("kari@example.no"));
     let draft_file = dir
@@ -393,7 +393,7 @@ fn consent_is_recorded_once_on_the_informant_in_my_status_file() {
         recording: false,
         quotes: true,
     };
-    let c = ctx(&loaded, &layout, &me, "2025-06-03T10:00:00+02:00");
+    let c = ctx(&loaded, &layout, &me, "2025-06-10T10:00:00+02:00");
     let change = consent::record(&c, &mut data, &informant.id, given.clone()).unwrap();
     assert_eq!(
         change.writes[0].path,

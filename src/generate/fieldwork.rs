@@ -119,6 +119,26 @@ pub fn recruit_and_interview(rng: &mut Rng, data: &mut StudyData, selected: &[Ca
         );
     }
     work.administration();
+    // Someone still to be interviewed: scheduled, consent not yet recorded.
+    if let Some((case, _, _)) = seeds.get(2).cloned() {
+        let id = work.add_informant(
+            &case,
+            InformantKind::Case,
+            "introduction programme adviser",
+            "municipality",
+            Some(Referral::Case(case.clone())),
+        );
+        work.set_status(
+            &case,
+            &id,
+            &[
+                RecruitmentStatus::Contacted,
+                RecruitmentStatus::Agreed,
+                RecruitmentStatus::Scheduled,
+            ],
+            "Digital, one hour.",
+        );
+    }
 }
 
 /// Holds further interviews, one new informant each, over the study's

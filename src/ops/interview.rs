@@ -323,7 +323,8 @@ pub fn finish(ctx: &Ctx, data: &mut StudyData, case: &CaseId, id: &InterviewId) 
                 RecruitmentStatus::Interviewed,
                 ctx.now.date_naive(),
                 &format!("interview {id}"),
-                false,
+                // The interview was held now, whatever was recorded ahead of it.
+                true,
             )?;
             change = change.and(status);
         }

@@ -268,6 +268,8 @@ impl App {
     pub fn mode(&self) -> Mode {
         if self.screen == Screen::Review && self.screens.review.in_form() {
             Mode::ReviewForm
+        } else if self.screen == Screen::Interviews && self.screens.interview.is_open() {
+            Mode::Interview
         } else {
             Mode::Normal
         }
@@ -279,9 +281,10 @@ impl App {
         self.refusal = None;
         let ctrl_c = key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
         if key.code == KeyCode::Char('z') && key.modifiers.contains(KeyModifiers::CONTROL) {
-            // Suspend as a shell job; a text field keeps what was typed.
+            // Suspend as a shell job; a text field keeps what was typed, and
+            // interview notes are saved first.
             self.suspend = true;
-            return Vec::new();
+            return self.flush_interview();
         }
         // Debug builds only: a way to panic on purpose, to test that the
         // terminal is restored after a panic.
@@ -325,6 +328,9 @@ impl App {
                     Vec::new()
                 }
             };
+        }
+        if let Some(effects) = self.interview_key(key) {
+            return effects;
         }
         if let Some(Popup::Confirm { on_yes, .. }) = &self.popup {
             let on_yes = on_yes.clone();
@@ -382,7 +388,8 @@ impl App {
                     Screen::Coverage => self.update_coverage(action),
                     Screen::Review => self.update_review(action),
                     Screen::Recruitment => self.update_recruitment(action),
-                    Screen::Interviews | Screen::Themes => {
+                    Screen::Interviews => self.update_interviews(action),
+                    Screen::Themes => {
                         self.move_cursor(action);
                         Vec::new()
                     }
