@@ -36,7 +36,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &InterviewScreen, view: &Vie
     let guide_width = if area.width >= 120 {
         46
     } else {
-        (area.width * 2 / 5).max(24)
+        (area.width * 9 / 20).max(24)
     };
     let [left, right] = Layout::horizontal([Constraint::Length(guide_width), Constraint::Fill(1)]).areas(body);
     let applies = guide
@@ -230,7 +230,7 @@ fn render_guide(
         }
         let suffix = match applies {
             Applies::MayNot => " (may not apply)",
-            Applies::No => " (does not apply)",
+            Applies::No => " (n/a)",
             Applies::Yes => "",
         };
         lines.push(Line::styled(
