@@ -50,7 +50,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &InterviewsScreen, view: &Vi
         ])
     };
     let widths = [
-        Constraint::Length(9),
+        Constraint::Length(13),
         Constraint::Length(19),
         Constraint::Length(10),
         Constraint::Length(14),
