@@ -18,7 +18,8 @@ use std::time::Duration;
 
 /// A note of about 50 KB: paragraphs of typed interview notes.
 fn long_note() -> String {
-    let paragraph = "The informant described how the introduction programme and the adult education centre now meet every week; \
+    let paragraph =
+        "The informant described how the introduction programme and the adult education centre now meet every week; \
 the employers come once a month. They had tried this before without money for a coordinator. ";
     let mut note = String::new();
     while note.len() < 50_000 {
@@ -29,7 +30,13 @@ the employers come once a month. They had tried this before without money for a 
 }
 
 fn app() -> (App, CaseId, InterviewId, tempfile::TempDir) {
-    let data = generate_with_interviews(Options { seed: 2025, projects: 200 }, 2_000);
+    let data = generate_with_interviews(
+        Options {
+            seed: 2025,
+            projects: 200,
+        },
+        2_000,
+    );
     let (case, id, me) = data
         .interviews()
         .last()
@@ -42,7 +49,14 @@ fn app() -> (App, CaseId, InterviewId, tempfile::TempDir) {
         })
         .expect("interviews");
     let dir = tempfile::tempdir().expect("temp dir");
-    let app = App::new(data, Layout::new(dir.path()), Stamps::default(), Vec::new(), Some(me), Config::default());
+    let app = App::new(
+        data,
+        Layout::new(dir.path()),
+        Stamps::default(),
+        Vec::new(),
+        Some(me),
+        Config::default(),
+    );
     (app, case, id, dir)
 }
 

@@ -321,3 +321,42 @@ fn interview_screen_80x24() {
 fn interview_screen_160x48() {
     assert_snapshot!(held_interview(160, 48));
 }
+
+#[test]
+fn a_note_naming_an_informant_stays_out_of_the_shared_file_and_the_screen_says_why() {
+    let (mut app, _) = interviewing(demo_app(Some("astrid")));
+    app.contacts.contacts.insert(
+        InformantId::new(WAITING),
+        casebook::store::private::Contact {
+            name: "Kari Nordmann".into(),
+            email: Some("kari@example.no".into()),
+            phone: None,
+        },
+    );
+    for c in "Leads the unit.".chars() {
+        app.handle_key(key(KeyCode::Char(c)));
+    }
+    app.save_interview_now();
+    for c in " Call Kari Nordmann.".chars() {
+        app.handle_key(key(KeyCode::Char(c)));
+    }
+    let effects = app.save_interview_now();
+    let Some(Effect::Apply(change)) = effects.last() else {
+        panic!("no save")
+    };
+    assert!(
+        change.writes.iter().all(|w| !w.text.contains("Kari")),
+        "never in a shared file"
+    );
+    assert!(
+        change.writes[0].text.contains("text: \"Leads the unit.\""),
+        "the last clean version stays"
+    );
+    let private = change.private_files.first().expect("a private draft");
+    assert!(private.text.as_deref().unwrap_or("").contains("Call Kari Nordmann."));
+    let screen = tui_common::screen_text(&app, 160, 48);
+    assert!(
+        screen.contains("1 note(s) kept privately: a contact detail"),
+        "{screen}"
+    );
+}
