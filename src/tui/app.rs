@@ -362,7 +362,8 @@ impl App {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         if action == Action::Quit {
             self.should_quit = true;
-            return Vec::new();
+            // Typed interview notes go to be saved before the loop ends.
+            return self.flush_interview();
         }
         match &self.popup {
             Some(Popup::Help) => {

@@ -51,7 +51,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     if let Some(message) = &app.message {
         spans.push(Span::raw(format!(" │ {message}")));
     }
-    spans.push(Span::styled("  ? help  q quit", Style::new().fg(Color::DarkGray)));
+    // While notes are typed, `?` and `q` are text.
+    let keys = if app.mode() == crate::tui::action::Mode::Interview {
+        "  F1 help  Esc back  Ctrl-C quit"
+    } else {
+        "  ? help  q quit"
+    };
+    spans.push(Span::styled(keys, Style::new().fg(Color::DarkGray)));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
