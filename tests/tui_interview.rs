@@ -360,3 +360,39 @@ fn a_note_naming_an_informant_stays_out_of_the_shared_file_and_the_screen_says_w
         "{screen}"
     );
 }
+
+#[test]
+fn finishing_asks_then_records_the_duration_and_the_informant_as_interviewed() {
+    let (mut app, _) = interviewing(demo_app(Some("astrid")));
+    app.now = twenty_minutes_on;
+    assert!(app.handle_key(key(KeyCode::F(10))).is_empty(), "it asks first");
+    assert!(app
+        .message
+        .as_deref()
+        .unwrap_or("")
+        .contains("finish the interview now?"));
+    let effects = app.handle_key(key(KeyCode::Char('y')));
+    let writes: Vec<String> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Apply(change) => Some(change.writes.iter().map(|w| w.text.clone()).collect::<Vec<_>>()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    assert!(
+        writes
+            .iter()
+            .any(|t| t.contains("duration_minutes: Some(21)")
+                && t.contains("ended: Some(\"2025-06-10T10:40:45+02:00\")")),
+        "{writes:?}"
+    );
+    assert!(
+        writes
+            .iter()
+            .any(|t| t.starts_with("StatusFile(") && t.contains("status: Interviewed")),
+        "{writes:?}"
+    );
+    let informant = app.data.informant(&InformantId::new(WAITING)).unwrap();
+    assert_eq!(informant.status(), RecruitmentStatus::Interviewed);
+}
