@@ -24,7 +24,7 @@ fn check_on_the_demo_prints_its_counts_and_exits_zero() {
     for expected in [
         ["cases", "325"],
         ["reviews", "400"],
-        ["informants", "26"],
+        ["informants", "27"],
         ["interviews", "22"],
         ["guides", "2"],
         ["codes", "33"],

@@ -31,6 +31,7 @@ fn every_ron_example_in_the_format_page_parses() {
             "StatusFile" => from_ron::<StatusFile>(path, block).map(drop),
             "Interview" => from_ron::<Interview>(path, block).map(drop),
             "Codings" => from_ron::<Codings>(path, block).map(drop),
+            "ResearcherNotes" => from_ron::<ResearcherNotes>(path, block).map(drop),
             "Codebook" => from_ron::<Codebook>(path, block).map(drop),
             "Guide" => from_ron::<Guide>(path, block).map(drop),
             "Config" => from_ron::<Config>(path, block).map(drop),

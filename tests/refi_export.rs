@@ -217,6 +217,7 @@ fn positions_count_characters_with_norwegian_letters_and_multi_line_notes() {
         Codings {
             interview: interview.interview.id.clone(),
             coder,
+            notes_of: None,
             codings: vec![
                 coding(&q0, first, "Bærum gjorde det annerledes", code.as_str()),
                 coding(

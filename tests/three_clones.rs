@@ -297,6 +297,7 @@ fn code(clone: &Path, coder: &str) {
     let mut codings = data.codings.get(&me).cloned().unwrap_or_else(|| Codings {
         interview: id.clone(),
         coder: me.clone(),
+        notes_of: None,
         codings: Vec::new(),
     });
     let note = &data.interview.notes[0];

@@ -4,8 +4,10 @@
 pub mod agreement;
 pub mod assignment;
 pub mod case_query;
+pub mod conditions;
 pub mod conflicts;
 pub mod coverage;
+pub mod interviews;
 pub mod progress;
 pub mod recruitment;
 pub mod review_agreement;

@@ -14,6 +14,13 @@ pub fn run(cli: &Cli, json: bool) -> u8 {
     let privacy = crate::store::privacy::privacy_problems(&opened.layout, &opened.contacts);
     opened.problems.extend(privacy);
     let counts = opened.data.counts();
+    // Warnings never change the exit code (PRODUCT.md): on stderr, apart from the problems.
+    for (case, interview, informant) in crate::ops::consent::interviews_without_consent(&opened.data) {
+        eprintln!(
+            "warning: {}: interview with {informant}, whose consent is not recorded (casebook informant consent {informant} …)",
+            opened.layout.interview_file(&case, &interview).display()
+        );
+    }
     if json {
         let errors: Vec<_> = opened
             .problems

@@ -1,12 +1,12 @@
 //! `casebook generate`: a synthetic study of any size, written to a folder.
 
-use crate::generate::{generate, Options};
+use crate::generate::{generate, generate_with_interviews, Options};
 use crate::ops::clean_leftovers;
 use crate::store::init::GITIGNORE;
 use crate::store::{save_all, Layout, Stamps};
 use std::path::Path;
 
-pub fn run(out: &Path, projects: usize, seed: u64) -> u8 {
+pub fn run(out: &Path, projects: usize, seed: u64, interviews: Option<usize>) -> u8 {
     let layout = Layout::new(out);
     if layout.study_file().exists() {
         eprintln!(
@@ -15,7 +15,11 @@ pub fn run(out: &Path, projects: usize, seed: u64) -> u8 {
         );
         return 1;
     }
-    let data = generate(Options { seed, projects });
+    let options = Options { seed, projects };
+    let data = match interviews {
+        Some(m) => generate_with_interviews(options, m),
+        None => generate(options),
+    };
     // Into a new or empty folder the study is built hidden beside it and
     // renamed into place: a generate killed half-way leaves no half study
     // that the next one would refuse. Into a folder holding other things it

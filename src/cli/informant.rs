@@ -1,4 +1,5 @@
-//! `casebook informant add` and `casebook informant status`. Contact details
+//! `casebook informant add`, `casebook informant status` and `casebook
+//! informant consent`. Contact details
 //! go to the private store only; the shared files hold the pseudonym.
 
 use super::session::{commit_and_report, me, open_or_exit, refused, USAGE};
@@ -100,6 +101,33 @@ pub fn run(cli: &Cli, what: &InformantWhat) -> u8 {
                 note,
                 *backdate,
             ) {
+                Ok(change) => change,
+                Err(e) => return refused(&opened, &e),
+            }
+        }
+        InformantWhat::Consent {
+            id,
+            date,
+            recording,
+            quotes,
+        } => {
+            let date = match date {
+                None => ctx.now.date_naive(),
+                Some(text) => match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+                    Ok(date) => date,
+                    Err(_) => {
+                        eprintln!("casebook: --date must be YYYY-MM-DD, not `{text}`");
+                        return USAGE;
+                    }
+                },
+            };
+            let consent = Consent {
+                date,
+                notes: true,
+                recording: *recording,
+                quotes: *quotes,
+            };
+            match crate::ops::consent::record(&ctx, &mut opened.data, &InformantId::new(id), consent) {
                 Ok(change) => change,
                 Err(e) => return refused(&opened, &e),
             }

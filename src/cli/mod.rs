@@ -8,10 +8,12 @@ mod conflicts;
 mod coverage;
 mod export_refi;
 mod generate;
+mod guide;
 mod import;
 mod import_codebook;
 mod informant;
 mod init;
+mod interviews;
 mod migrate;
 mod purge;
 mod recruitment;
@@ -183,7 +185,28 @@ pub enum Command {
         projects: usize,
         #[arg(long, default_value_t = 2025)]
         seed: u64,
+        /// Interviews in all (new informants of the project cases hold the
+        /// ones beyond the demo's), each with notes of several hundred words
+        #[arg(long, value_name = "M")]
+        interviews: Option<usize>,
     },
+    /// Interviews with their date, informants, guide, coverage of the guide
+    /// (questions whose condition holds) and coding state
+    Interviews {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Interview guides
+    Guide {
+        #[command(subcommand)]
+        what: GuideWhat,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GuideWhat {
+    /// Print a guide as Markdown, to hand to a colleague or print
+    Show { id: String },
 }
 
 #[derive(Debug, Subcommand)]
@@ -261,6 +284,19 @@ pub enum InformantWhat {
         #[arg(long)]
         backdate: bool,
     },
+    /// Record an informant's consent (once, in my status file)
+    Consent {
+        id: String,
+        /// The day it was given (default: today)
+        #[arg(long)]
+        date: Option<String>,
+        /// Consents to a recording
+        #[arg(long)]
+        recording: bool,
+        /// Consents to anonymous quotes
+        #[arg(long)]
+        quotes: bool,
+    },
 }
 
 /// Runs the command line; `None` as command means the TUI, which the binary
@@ -324,7 +360,16 @@ pub fn run(cli: &Cli) -> ExitCode {
         Some(Command::Informant { what }) => informant::run(cli, what),
         Some(Command::Recruitment { json }) => recruitment::run(cli, *json),
         Some(Command::PurgeContacts { yes, force }) => purge::run(cli, *yes, *force),
-        Some(Command::Generate { out, projects, seed }) => generate::run(out, *projects, *seed),
+        Some(Command::Generate {
+            out,
+            projects,
+            seed,
+            interviews,
+        }) => generate::run(out, *projects, *seed, *interviews),
+        Some(Command::Interviews { json }) => interviews::run(cli, *json),
+        Some(Command::Guide {
+            what: GuideWhat::Show { id },
+        }) => guide::run_show(cli, id),
     };
     ExitCode::from(code)
 }

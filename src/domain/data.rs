@@ -47,6 +47,8 @@ impl CaseData {
 #[derive(Debug, Clone, PartialEq)]
 pub struct InterviewData {
     pub interview: Interview,
+    /// Second researchers' notes (`<id>.notes.<researcher>.ron`).
+    pub notes_by: BTreeMap<ResearcherId, ResearcherNotes>,
     pub codings: BTreeMap<ResearcherId, Codings>,
     /// The interview's own file failed to load: `interview` only stands in
     /// for it, so its codings are kept.
@@ -57,6 +59,7 @@ impl InterviewData {
     pub fn new(interview: Interview) -> Self {
         InterviewData {
             interview,
+            notes_by: BTreeMap::new(),
             codings: BTreeMap::new(),
             stand_in: false,
         }

@@ -13,6 +13,13 @@ pub struct Guide {
     #[serde(default)]
     pub title_nb: Option<String>,
     pub audience: Audience,
+    /// The language the questions are asked in (`en`, `nb`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// How long the interview is planned to take; the screen's clock counts
+    /// against it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intended_minutes: Option<u32>,
     #[serde(default)]
     pub introduction: String,
     pub sections: Vec<Section>,
@@ -44,7 +51,36 @@ pub struct Question {
     /// The interviewer's reminder to self; never read out.
     #[serde(default)]
     pub note_to_self: Option<String>,
+    /// Asked only when this holds for the case (see `analysis::conditions`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<Condition>,
 }
+
+/// When a question applies: a field of the case has one of the values.
+/// `field` is a case field (`kind`, `pilot`, `region`, `county`,
+/// `municipality`, `focus_area`, `stage`, `size_band`, `origin`), an
+/// attribute of the pool export (`attributes.X`) or the agreed answer to a
+/// review criterion (`criteria.X`); values are written as the CLI shows them
+/// (`yes`, `adaptation`, `Vestlandet`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    pub field: String,
+    pub one_of: Vec<String>,
+}
+
+/// The case fields a condition may name besides `attributes.X` and `criteria.X`.
+pub const CONDITION_FIELDS: [&str; 9] = [
+    "kind",
+    "pilot",
+    "region",
+    "county",
+    "municipality",
+    "focus_area",
+    "stage",
+    "size_band",
+    "origin",
+];
 
 impl Guide {
     pub fn questions(&self) -> impl Iterator<Item = &Question> {

@@ -6,6 +6,7 @@
 use super::guides::{ADMINISTRATION_GUIDE, CASE_GUIDE};
 use super::places::SNOWBALL_ONLY;
 use super::{date, local, text, TEAM};
+use crate::analysis::conditions::{applies, Applies};
 use crate::domain::fold::slug;
 use crate::domain::*;
 use crate::rng::Rng;
@@ -118,6 +119,64 @@ pub fn recruit_and_interview(rng: &mut Rng, data: &mut StudyData, selected: &[Ca
         );
     }
     work.administration();
+    // Someone still to be interviewed: scheduled, consent not yet recorded.
+    if let Some((case, _, _)) = seeds.get(2).cloned() {
+        let id = work.add_informant(
+            &case,
+            InformantKind::Case,
+            "introduction programme adviser",
+            "municipality",
+            Some(Referral::Case(case.clone())),
+        );
+        work.set_status(
+            &case,
+            &id,
+            &[
+                RecruitmentStatus::Contacted,
+                RecruitmentStatus::Agreed,
+                RecruitmentStatus::Scheduled,
+            ],
+            "Digital, one hour.",
+        );
+    }
+}
+
+/// Holds further interviews, one new informant each, over the study's
+/// project cases in turn, until the study has `total` interviews: a study
+/// for benchmarks, with notes of several hundred words per interview.
+pub fn more_interviews(rng: &mut Rng, data: &mut StudyData, total: usize) {
+    let held = data.counts().interviews;
+    let informants = data.counts().informants;
+    let cases: Vec<CaseId> = data
+        .cases
+        .values()
+        .filter(|c| c.case.origin == Origin::Project && !c.case.applications.is_empty())
+        .map(|c| c.case.id.clone())
+        .collect();
+    if cases.is_empty() {
+        return;
+    }
+    let mut work = Fieldwork {
+        rng,
+        data,
+        next_informant: informants + 1,
+        next_interview: held + 1,
+        next_day: 0,
+    };
+    for k in 0..total.saturating_sub(held) {
+        let case = &cases[k % cases.len()];
+        let (role, organisation) = CASE_ROLES[k % CASE_ROLES.len()];
+        let informant = work.add_informant(
+            case,
+            InformantKind::Case,
+            role,
+            organisation,
+            Some(Referral::Case(case.clone())),
+        );
+        work.interview(case, std::slice::from_ref(&informant), CASE_GUIDE);
+        // Interviews spread over the spring, a few a day.
+        work.next_day = (k / 4 % 60) as i64;
+    }
 }
 
 impl Fieldwork<'_> {
@@ -315,7 +374,13 @@ impl Fieldwork<'_> {
         let partner = SNOWBALL_ONLY[n % SNOWBALL_ONLY.len()].name;
         let mut notes = Vec::new();
         let mut passages = Vec::new();
-        for question in guide_data.questions() {
+        let case_data = &self.data.cases[case];
+        let asked: Vec<Question> = guide_data
+            .questions()
+            .filter(|q| applies(self.data, case_data, q) == Applies::Yes)
+            .cloned()
+            .collect();
+        for question in &asked {
             if notes.len() > 2 && self.rng.chance(0.08) {
                 continue; // not reached in this interview
             }
@@ -338,35 +403,39 @@ impl Fieldwork<'_> {
                     passages.push((question.id.clone(), start, note.chars().count(), sentence, codes));
                 }
             }
-            notes.push(QuestionNote {
-                question: question.id.clone(),
-                covered: true,
-                text: note,
-            });
+            let mut entry = QuestionNote::new(question.id.clone());
+            entry.covered = true;
+            entry.text = note;
+            notes.push(entry);
         }
-        let interview = Interview {
-            id: id.clone(),
-            case: case.clone(),
-            guide: GuideId::new(guide),
-            informants: informants.to_vec(),
-            researchers: researchers.clone(),
-            note_taker: None,
-            date: Some(held),
-            start: NaiveTime::from_hms_opt(if n.is_multiple_of(2) { 9 } else { 13 }, 0, 0),
-            duration_minutes: Some(50 + self.rng.below(21) as u32),
-            mode: InterviewMode::Digital,
-            recording: if recorded {
-                Recording::Recorded
-            } else {
-                Recording::NotesOnly
-            },
-            notes,
-            other_notes: if self.rng.chance(0.4) {
-                "Brought up the difficulty of recruiting interpreters, outside the guide.".to_string()
-            } else {
-                String::new()
-            },
+        let start = NaiveTime::from_hms_opt(if n.is_multiple_of(2) { 9 } else { 13 }, 0, 0);
+        let duration = 50 + self.rng.below(21) as u32;
+        let mut interview = Interview::new(id.clone(), case.clone(), GuideId::new(guide));
+        interview.informants = informants.to_vec();
+        interview.researchers = researchers.to_vec();
+        interview.interviewer = Some(researchers[1].clone());
+        interview.date = Some(held);
+        interview.start = start;
+        interview.duration_minutes = Some(duration);
+        interview.recording = if recorded {
+            Recording::Recorded
+        } else {
+            Recording::NotesOnly
         };
+        interview.consent_confirmed = true;
+        // The minute each question's first note was typed: spread over the hour.
+        let count = notes.len().max(1) as u32;
+        for (i, note) in notes.iter_mut().enumerate() {
+            note.minute = Some(2 + i as u32 * (duration - 5) / count);
+        }
+        interview.notes = notes;
+        if self.rng.chance(0.4) {
+            let mut outside = QuestionNote::new(QuestionId::new("outside-1"));
+            outside.covered = true;
+            outside.text = "Brought up the difficulty of recruiting interpreters, outside the guide.".to_string();
+            outside.minute = Some(duration - 3);
+            interview.outside.push(outside);
+        }
         let mut codings = BTreeMap::new();
         let first: Vec<Coding> = passages
             .iter()
@@ -396,6 +465,7 @@ impl Fieldwork<'_> {
                 Codings {
                     interview: id.clone(),
                     coder: researchers[1].clone(),
+                    notes_of: None,
                     codings: second,
                 },
             );
@@ -405,6 +475,7 @@ impl Fieldwork<'_> {
             Codings {
                 interview: id.clone(),
                 coder: researchers[0].clone(),
+                notes_of: None,
                 codings: first,
             },
         );
@@ -412,6 +483,7 @@ impl Fieldwork<'_> {
             id.clone(),
             InterviewData {
                 interview,
+                notes_by: BTreeMap::new(),
                 codings,
                 stand_in: false,
             },

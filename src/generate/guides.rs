@@ -10,7 +10,17 @@ fn q(id: &str, text: &str, probes: &[&str], note_to_self: Option<&str>) -> Quest
         text: text.to_string(),
         probes: probes.iter().map(|p| p.to_string()).collect(),
         note_to_self: note_to_self.map(String::from),
+        condition: None,
     }
+}
+
+/// A question asked only when the case's `field` has one of `values`.
+fn when(mut question: Question, field: &str, values: &[&str]) -> Question {
+    question.condition = Some(Condition {
+        field: field.to_string(),
+        one_of: values.iter().map(|v| v.to_string()).collect(),
+    });
+    question
 }
 
 fn section(title: &str, title_nb: &str, questions: Vec<Question>) -> Section {
@@ -30,6 +40,8 @@ pub fn case_guide() -> Guide {
         title: "Interview guide: case projects".to_string(),
         title_nb: Some("Intervjuguide".to_string()),
         audience: Audience::Case,
+        language: Some("en".to_string()),
+        intended_minutes: Some(60),
         introduction: "About one hour, digital, two researchers present. Explain the evaluation, anonymity and the deletion date; ask for consent to notes, recording and anonymous quotes.".to_string(),
         sections: vec![
             section("About the informant and their experience with grant schemes", "Om informanten og erfaringen med tilskuddsordninger", vec![
@@ -51,6 +63,7 @@ pub fn case_guide() -> Guide {
                 q("goals.quality", "How has the project affected the quality of the municipality's integration and qualification work?", &[], None),
                 q("goals.better", "How could the effects have been better?", &[], None),
                 q("goals.continuation", "Will you continue, or have you continued, the measure in ordinary operation? Why, or why not?", &[], None),
+                when(q("goals.continuation-how", "How was the measure made part of ordinary operation, and who pays for it now?", &[], Some("Only where the documents describe continuation (the review's agreed answer).")), "criteria.continuation", &["yes"]),
                 q("goals.sharing", "Have you shared the project and its results with others than the directorate?", &["Have others than the directorate shown interest in the project?"], None),
             ]),
             section("Transferability", "Overførbarhet", vec![
@@ -68,6 +81,9 @@ pub fn case_guide() -> Guide {
                 q("scheme.guidance", "What guidance, if any, should there be for measures the scheme funds?", &[], Some("For example on transferability, or how goal attainment is assessed, if we have not touched on these already.")),
                 q("scheme.focus-areas", "What do you think of the directorate's use of focus areas to classify projects? Do they cover what municipalities may want to apply for?", &[], Some("Do the focus areas decide the projects' content, or the municipalities' needs and knowledge gaps?")),
                 q("scheme.gatherings", "What use have you had of the gatherings the directorate organised during the application and project period?", &["Other initiatives and support from the directorate?"], None),
+                when(q("scheme.pilot", "As a pilot project, how has the directorate's closer follow-up worked for you?", &[], None), "pilot", &["yes"]),
+            ]),
+            section("Summing up", "Oppsummering", vec![
                 q("scheme.summary-good", "In sum: what works well in the scheme today?", &[], None),
                 q("scheme.summary-change", "In sum: what would you wish were different?", &[], None),
             ]),
@@ -81,6 +97,8 @@ pub fn administration_guide() -> Guide {
         title: "Interview guide: the directorate's staff".to_string(),
         title_nb: Some("Intervjuguide forvaltningen".to_string()),
         audience: Audience::Administration,
+        language: Some("en".to_string()),
+        intended_minutes: Some(45),
         introduction: "For the staff who run the scheme. Same promises of anonymity as for the case informants."
             .to_string(),
         sections: vec![

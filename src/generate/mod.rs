@@ -54,6 +54,15 @@ pub fn generate(options: Options) -> StudyData {
     data
 }
 
+/// A synthetic study with `interviews` interviews in all (more than the
+/// demo's are held with new informants of the project cases).
+pub fn generate_with_interviews(options: Options, interviews: usize) -> StudyData {
+    let mut data = generate(options);
+    let mut rng = Rng::new(options.seed ^ 0x1e7e_5e55);
+    fieldwork::more_interviews(&mut rng, &mut data, interviews);
+    data
+}
+
 pub(crate) const TEAM: [&str; 3] = ["astrid", "brage", "cora"];
 
 fn study() -> Study {

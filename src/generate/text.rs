@@ -133,6 +133,14 @@ pub fn sentences_for(question: &str) -> &'static [Sentence] {
             ("It lets a municipality try something without risking the ordinary budget.", &["results.services"]),
             ("The directorate's staff were easy to reach and helpful.", &["support.guidance"]),
         ],
+        "goals.continuation-how" => &[
+            ("The council put the measure into the ordinary budget from the third year; the unit pays for it out of its own frame.", &["continuation.funded"]),
+            ("Continued as part of the introduction programme, with the same two staff but fewer hours.", &["continuation.funded"]),
+        ],
+        "scheme.pilot" => &[
+            ("The closer follow-up meant a contact person at the directorate and two visits a year; useful, but it took time to prepare.", &["applying.paperwork"]),
+            ("Being a pilot made the project visible in the municipality; the follow-up itself was light.", &[]),
+        ],
         "scheme.summary-change" => &[
             ("Longer project periods and earlier answers on continued funding.", &["timing.short-period", "timing.deadlines"]),
             ("A simpler report, and a place where projects' results can be found by others.", &["applying.paperwork", "documentation.sharing"]),

@@ -26,11 +26,21 @@ pub struct PrivateWrite {
     pub entries: Vec<(InformantId, Contact)>,
 }
 
+/// A file outside the shared tree, readable by its owner alone: its new
+/// text, or `None` to remove it (typed notes that held a contact detail,
+/// kept privately until the detail is gone).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrivateFile {
+    pub path: PathBuf,
+    pub text: Option<String>,
+}
+
 /// What an operation did to the study in memory, as files to write.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Change {
     pub writes: Vec<FileWrite>,
     pub private: Option<PrivateWrite>,
+    pub private_files: Vec<PrivateFile>,
     /// Files to remove (a migration's superseded files).
     pub removals: Vec<PathBuf>,
     /// What happened, in a line or a few, for the status line or stdout.
@@ -54,6 +64,7 @@ impl Change {
             (mine, theirs) => theirs.or(mine),
         };
         self.removals.extend(other.removals);
+        self.private_files.extend(other.private_files);
         self.summary.extend(other.summary);
         self
     }
@@ -168,6 +179,24 @@ pub fn commit(stamps: &mut Stamps, change: &Change) -> Result<usize, CommitError
                 .into())
             }
         }
+    }
+    for file in &change.private_files {
+        let done = match &file.text {
+            // Never where git would track it (see `store::git_ignore`).
+            Some(text) => file
+                .path
+                .parent()
+                .map_or(Ok(()), |dir| make_ignored(dir, &file.path))
+                .and_then(|()| crate::store::atomic::write_atomic_private(&file.path, text.as_bytes())),
+            None => match std::fs::remove_file(&file.path) {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+                other => other,
+            },
+        };
+        done.map_err(|source| CommitError::Private {
+            path: file.path.clone(),
+            source,
+        })?;
     }
     if let Some(private) = &change.private {
         add_contacts(&private.path, &private.entries).map_err(|source| CommitError::Private {

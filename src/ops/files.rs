@@ -7,8 +7,12 @@
 //! - `case.ron`: whoever moves a stage, assigns reviewers or imports.
 //! - `review.<r>.ron`, `resolution.<r>.ron`, `<id>.status.<r>.ron`: `r`.
 //! - `informants/<id>.ron`: whoever added the informant.
-//! - `interviews/<id>.ron`: the note-taker it names.
 //! - `guides/codebook.ron`: the lead (`codebook`).
+//! - `interviews/<id>.ron`: the note-taker it names (the first researcher
+//!   present when it names none).
+//! - `interviews/<id>.notes.<r>.ron`: `r`, a second researcher's own notes.
+//! - Notes holding an informant's contact detail: the private drafts folder
+//!   beside the private contacts, written by whoever typed them.
 
 use super::{Ctx, FileWrite, OpError};
 use crate::domain::*;
@@ -97,6 +101,17 @@ pub fn status(ctx: &Ctx, informant: &Informant, researcher: &ResearcherId) -> Re
         history: Vec::new(),
     });
     write(ctx, path, &file, Writer::Only(researcher))
+}
+
+pub fn interview(ctx: &Ctx, interview: &Interview) -> Result<FileWrite, OpError> {
+    let path = ctx.layout.interview_file(&interview.case, &interview.id);
+    let writer = interview.writer().map_or(Writer::Anyone, Writer::Only);
+    write(ctx, path, interview, writer)
+}
+
+pub fn researcher_notes(ctx: &Ctx, case: &CaseId, notes: &ResearcherNotes) -> Result<FileWrite, OpError> {
+    let path = ctx.layout.notes_file(case, &notes.interview, &notes.researcher);
+    write(ctx, path, notes, Writer::Only(&notes.researcher))
 }
 
 /// Checks the gate for a file about to be written, before anything changes.

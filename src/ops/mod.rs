@@ -7,11 +7,14 @@
 
 pub mod assign;
 mod change;
+pub mod consent;
 mod error;
 pub mod files;
 pub mod import;
 pub mod informant;
+pub mod interview;
 pub mod migrate;
+pub mod note_privacy;
 pub mod open;
 pub mod privacy;
 pub mod purge;
@@ -21,7 +24,7 @@ pub mod review;
 pub mod stage;
 pub mod target;
 
-pub use change::{clean_leftovers, commit, Change, CommitError, FileWrite, PrivateWrite};
+pub use change::{clean_leftovers, commit, Change, CommitError, FileWrite, PrivateFile, PrivateWrite};
 pub use error::OpError;
 
 use crate::domain::ResearcherId;

@@ -91,6 +91,13 @@ impl Layout {
             .join(format!("{interview}.codes.{coder}.ron"))
     }
 
+    /// A second researcher's notes on an interview.
+    pub fn notes_file(&self, case: &CaseId, interview: &InterviewId, researcher: &ResearcherId) -> PathBuf {
+        self.case_dir(case)
+            .join(INTERVIEWS_DIR)
+            .join(format!("{interview}.notes.{researcher}.ron"))
+    }
+
     pub fn private_dir(&self) -> PathBuf {
         self.root.join(PRIVATE_DIR)
     }
@@ -122,6 +129,13 @@ pub fn codings_of_file_name(name: &str) -> Option<(&str, &str)> {
     let stem = name.strip_suffix(".ron")?;
     let (interview, coder) = stem.split_once(".codes.")?;
     (!interview.is_empty() && !coder.is_empty()).then_some((interview, coder))
+}
+
+/// `<interview>.notes.<researcher>.ron` → (interview, researcher).
+pub fn notes_of_file_name(name: &str) -> Option<(&str, &str)> {
+    let stem = name.strip_suffix(".ron")?;
+    let (interview, researcher) = stem.split_once(".notes.")?;
+    (!interview.is_empty() && !researcher.is_empty()).then_some((interview, researcher))
 }
 
 /// Finds the study whose `cases/study.ron` is in `start` or a folder above it.

@@ -473,27 +473,16 @@ impl<'a> Loader<'a> {
         let entries = self.entries(dir);
         // Interviews first, so codings can be attached to them.
         for (name, path) in &entries {
-            if !name.ends_with(".ron") || layout::codings_of_file_name(name).is_some() {
+            if !name.ends_with(".ron")
+                || layout::codings_of_file_name(name).is_some()
+                || layout::notes_of_file_name(name).is_some()
+            {
                 continue;
             }
             let Some(interview) = self.read::<Interview>(path) else {
                 // Its codings are kept, under a stand-in.
                 let id = InterviewId::new(name.strip_suffix(".ron").unwrap_or(name));
-                let stand_in = Interview {
-                    id: id.clone(),
-                    case: data.case.id.clone(),
-                    guide: GuideId::default(),
-                    informants: Vec::new(),
-                    researchers: Vec::new(),
-                    note_taker: None,
-                    date: None,
-                    start: None,
-                    duration_minutes: None,
-                    mode: InterviewMode::Digital,
-                    recording: Recording::NotesOnly,
-                    notes: Vec::new(),
-                    other_notes: String::new(),
-                };
+                let stand_in = Interview::new(id.clone(), data.case.id.clone(), GuideId::default());
                 let mut interview = InterviewData::new(stand_in);
                 interview.stand_in = true;
                 data.interviews.insert(id, interview);
@@ -506,6 +495,32 @@ impl<'a> Loader<'a> {
                 .insert(interview.id.clone(), InterviewData::new(interview));
         }
         for (name, path) in &entries {
+            let Some((interview_id, researcher)) = layout::notes_of_file_name(name) else {
+                continue;
+            };
+            let Some(notes) = self.read::<ResearcherNotes>(path) else {
+                continue;
+            };
+            if notes.researcher.as_str() != researcher {
+                self.mismatch(path, "researcher", notes.researcher.as_str(), name);
+            }
+            if notes.interview.as_str() != interview_id {
+                self.mismatch(path, "interview", notes.interview.as_str(), name);
+            }
+            match data.interviews.get_mut(&InterviewId::new(interview_id)) {
+                Some(interview) => {
+                    interview.notes_by.insert(ResearcherId::new(researcher), notes);
+                }
+                None => self.problems.push(Problem::file(
+                    path,
+                    format!("notes on interview `{interview_id}`, which this case does not have"),
+                )),
+            }
+        }
+        for (name, path) in &entries {
+            if layout::notes_of_file_name(name).is_some() {
+                continue;
+            }
             let Some((interview_id, coder)) = layout::codings_of_file_name(name) else {
                 if !name.ends_with(".ron") {
                     self.unexpected(path);

@@ -139,6 +139,13 @@ pub fn save_case_folder(
                 &interview.interview,
             )?);
         }
+        for (researcher, notes) in &interview.notes_by {
+            saved.push(save_value(
+                stamps,
+                &layout.notes_file(id, interview_id, researcher),
+                notes,
+            )?);
+        }
         for (coder, codings) in &interview.codings {
             saved.push(save_value(
                 stamps,

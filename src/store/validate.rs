@@ -66,6 +66,7 @@ pub(crate) fn validate(layout: &Layout, data: &StudyData, stamps: &Stamps, trust
     let known_researcher = |id: &ResearcherId| !study_ok || team.contains(id);
 
     check_codebook(&mut checker, layout, data);
+    check_guides(&mut checker, layout, data);
     check_ids_are_file_safe(&mut checker, layout, data);
 
     for (case_id, case) in &data.cases {
@@ -252,6 +253,30 @@ fn check_interview(
                 checker.dangling(&path, "question", note.question.as_str());
             }
         }
+        // Notes outside the guide are coded by their id: it must be theirs alone.
+        let mut seen = BTreeSet::new();
+        for note in &record.outside {
+            if guide.question(&note.question).is_some() || !seen.insert(&note.question) {
+                checker.report(
+                    &path,
+                    &format!("\"{}\"", note.question),
+                    format!("note outside the guide `{}`: its id is used twice", note.question),
+                );
+            }
+        }
+    }
+    for (researcher, notes) in &interview.notes_by {
+        let notes_path = layout.notes_file(case_id, id, researcher);
+        if !known_researcher(researcher) {
+            checker.dangling(&notes_path, "researcher", researcher.as_str());
+        }
+        if let Some(guide) = guide {
+            for note in &notes.notes {
+                if guide.question(&note.question).is_none() {
+                    checker.dangling(&notes_path, "question", note.question.as_str());
+                }
+            }
+        }
     }
     for (coder, codings) in &interview.codings {
         let path: PathBuf = layout.codings_file(case_id, id, coder);
@@ -264,7 +289,15 @@ fn check_interview(
                     checker.dangling(&path, "code", code.as_str());
                 }
             }
-            match record.note(&coding.question) {
+            let notes_of = codings.notes_of.as_ref().filter(|r| Some(*r) != record.writer());
+            let note = match notes_of {
+                None => record.note(&coding.question),
+                Some(r) => interview
+                    .notes_by
+                    .get(r)
+                    .and_then(|n| n.notes.iter().chain(&n.outside).find(|q| q.question == coding.question)),
+            };
+            match note {
                 None => checker.dangling(&path, "question (no notes for it)", coding.question.as_str()),
                 Some(note) if coding.passage_in(&note.text).is_none() => checker.report(
                     &path,
@@ -290,6 +323,45 @@ fn check_codebook(checker: &mut Checker, layout: &Layout, data: &StudyData) {
                 &format!("\"{}\"", code.id),
                 format!("code `{}` is defined twice", code.id),
             );
+        }
+    }
+}
+
+/// Guides: question ids used once, no empty section, and conditions that
+/// name a field the study has.
+fn check_guides(checker: &mut Checker, layout: &Layout, data: &StudyData) {
+    for (id, guide) in &data.guides {
+        let path = layout.guide_file(id);
+        if guide.sections.is_empty() {
+            checker.report(&path, "sections", format!("guide `{id}` has no sections"));
+        }
+        let mut seen = BTreeSet::new();
+        for section in &guide.sections {
+            if section.questions.is_empty() {
+                checker.report(
+                    &path,
+                    &format!("\"{}\"", section.title),
+                    format!("section \"{}\" has no questions", section.title),
+                );
+            }
+            for question in &section.questions {
+                if !seen.insert(&question.id) {
+                    checker.report(
+                        &path,
+                        &format!("\"{}\"", question.id),
+                        format!("question id `{}` is used twice in the guide", question.id),
+                    );
+                }
+                if let Some(condition) = &question.condition {
+                    if let Some(why) = crate::analysis::conditions::unknown_field(data, &condition.field) {
+                        checker.report(
+                            &path,
+                            &format!("\"{}\"", condition.field),
+                            format!("the condition of `{}` names nothing: {why}", question.id),
+                        );
+                    }
+                }
+            }
         }
     }
 }

@@ -53,6 +53,9 @@ pub enum Mode {
     Normal,
     /// Answering a review: digits and letters pick answers.
     ReviewForm,
+    /// Typing notes on the interview screen: only its own bindings are
+    /// keys, everything else is text.
+    Interview,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,6 +108,17 @@ pub enum Action {
     AdvanceStatus,
     AddReferral,
     OpenInterviews,
+    /// Recruitment screen: start an interview with the informant.
+    StartInterview,
+    /// Interview screen: move between questions, mark one covered or
+    /// skipped, add a note outside the guide, edit in `$EDITOR`, finish.
+    NextQuestion,
+    PreviousQuestion,
+    ToggleCovered,
+    SkipQuestion,
+    NoteOutsideGuide,
+    ExternalEditor,
+    FinishInterview,
 }
 
 impl Action {
@@ -151,6 +165,14 @@ impl Action {
             Action::AdvanceStatus => "advance_status",
             Action::AddReferral => "add_referral",
             Action::OpenInterviews => "open_interviews",
+            Action::StartInterview => "start_interview",
+            Action::NextQuestion => "next_question",
+            Action::PreviousQuestion => "previous_question",
+            Action::ToggleCovered => "toggle_covered",
+            Action::SkipQuestion => "skip_question",
+            Action::NoteOutsideGuide => "note_outside_guide",
+            Action::ExternalEditor => "external_editor",
+            Action::FinishInterview => "finish_interview",
         }
     }
 }

@@ -314,6 +314,8 @@ impl App {
     pub fn mode(&self) -> Mode {
         if self.screen == Screen::Review && self.screens.review.in_form() && self.open_review_is_draft() {
             Mode::ReviewForm
+        } else if self.screen == Screen::Interviews && self.screens.interview.is_open() {
+            Mode::Interview
         } else {
             Mode::Normal
         }
@@ -359,9 +361,10 @@ impl App {
         self.refusal = None;
         let ctrl_c = key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
         if key.code == KeyCode::Char('z') && key.modifiers.contains(KeyModifiers::CONTROL) {
-            // Suspend as a shell job; a text field keeps what was typed.
+            // Suspend as a shell job; a text field keeps what was typed, and
+            // interview notes are saved first.
             self.suspend = true;
-            return Vec::new();
+            return self.flush_interview();
         }
         // Debug builds only: a way to panic on purpose, to test that the
         // terminal is restored after a panic.
@@ -406,6 +409,9 @@ impl App {
                 }
             };
         }
+        if let Some(effects) = self.interview_key(key) {
+            return effects;
+        }
         if let Some(Popup::Confirm { on_yes, .. }) = &self.popup {
             let on_yes = on_yes.clone();
             return match key.code {
@@ -436,7 +442,8 @@ impl App {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         if action == Action::Quit {
             self.should_quit = true;
-            return Vec::new();
+            // Typed interview notes go to be saved before the loop ends.
+            return self.flush_interview();
         }
         match &self.popup {
             Some(Popup::Help(_) | Popup::Messages(_) | Popup::CaseDetails(..) | Popup::Disagreements(..)) => {
@@ -476,7 +483,8 @@ impl App {
                     Screen::Coverage => self.update_coverage(action),
                     Screen::Review => self.update_review(action),
                     Screen::Recruitment => self.update_recruitment(action),
-                    Screen::Interviews | Screen::Themes => {
+                    Screen::Interviews => self.update_interviews(action),
+                    Screen::Themes => {
                         self.move_cursor(action);
                         Vec::new()
                     }

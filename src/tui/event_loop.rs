@@ -53,7 +53,9 @@ pub enum Start {
 /// folder.
 pub fn run(terminal: &mut ratatui::DefaultTerminal, app: &mut App, start: Start) -> std::io::Result<()> {
     let (to_loop, messages) = mpsc::channel();
-    spawn_input(to_loop.clone());
+    let input = spawn_input(to_loop.clone());
+    // The interview screen's clock ticks only while an interview is open.
+    let ticks = to_loop.clone();
     spawn_signals(to_loop.clone());
     let to_worker = to_loop.clone();
     let worker = jobs::spawn(app.layout.clone(), move |done| to_worker.send(Msg::Job(done)).is_ok())?;
@@ -71,7 +73,7 @@ pub fn run(terminal: &mut ratatui::DefaultTerminal, app: &mut App, start: Start)
                 since: Instant::now(),
                 case_folders: None,
             });
-            state.ticking = Some(spawn_ticker(to_loop.clone()));
+            state.ticking = Some(spawn_ticker(to_loop.clone(), Duration::from_millis(100)));
             state.request_load();
         }
         Start::Loaded => state.adopt(app),
@@ -96,6 +98,14 @@ pub fn run(terminal: &mut ratatui::DefaultTerminal, app: &mut App, start: Start)
         if std::mem::take(&mut app.suspend) {
             suspend(terminal)?;
         }
+        if let Some(text) = app.take_external_edit() {
+            let folder = app.external_edit_folder();
+            let edited = external_editor(terminal, &input, &text, &folder)?;
+            for effect in app.external_edit_done(edited) {
+                state.carry_out(app, effect);
+            }
+        }
+        state.interview_clock(app, &ticks);
         terminal.draw(|frame| view::render(frame, app))?;
         send_computations(app, &computing);
     }
@@ -112,12 +122,31 @@ fn send_computations(app: &App, computing: &Sender<background::Job>) {
     }
 }
 
-/// Reads the terminal on a thread of its own; blocks in `read`, so idle it
-/// costs nothing.
-fn spawn_input(to_loop: Sender<Msg>) {
+/// Reads the terminal on a thread of its own. It waits in `poll` half
+/// a second at a time, so it can step aside (`InputPause`) while
+/// `$EDITOR` has the terminal; idle, that is two wake-ups a second.
+fn spawn_input(to_loop: Sender<Msg>) -> InputPause {
+    let pause = InputPause::default();
+    let flags = pause.clone();
     let _ = std::thread::Builder::new()
         .name("casebook-input".into())
         .spawn(move || loop {
+            if flags.paused.load(Ordering::Acquire) {
+                flags.parked.store(true, Ordering::Release);
+                std::thread::sleep(Duration::from_millis(20));
+                continue;
+            }
+            flags.parked.store(false, Ordering::Release);
+            let ready = match event::poll(Duration::from_millis(500)) {
+                Ok(ready) => ready,
+                Err(e) => {
+                    let _ = to_loop.send(Msg::InputFailed(e));
+                    return;
+                }
+            };
+            if !ready {
+                continue;
+            }
             match event::read() {
                 Ok(event) => {
                     if to_loop.send(Msg::Input(event)).is_err() {
@@ -130,6 +159,47 @@ fn spawn_input(to_loop: Sender<Msg>) {
                 }
             }
         });
+    pause
+}
+
+/// Stops the input thread reading the terminal while another program
+/// (`$EDITOR`) uses it, so no keystroke goes astray.
+#[derive(Clone, Default)]
+pub struct InputPause {
+    paused: Arc<AtomicBool>,
+    parked: Arc<AtomicBool>,
+}
+
+impl InputPause {
+    fn pause(&self) {
+        self.paused.store(true, Ordering::Release);
+        let since = Instant::now();
+        while !self.parked.load(Ordering::Acquire) && since.elapsed() < Duration::from_secs(2) {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    fn resume(&self) {
+        self.paused.store(false, Ordering::Release);
+    }
+}
+
+/// Ctrl-e on the interview screen: gives the terminal to `$EDITOR` on the
+/// note, then takes it back and redraws it whole.
+fn external_editor(
+    terminal: &mut ratatui::DefaultTerminal,
+    input: &InputPause,
+    text: &str,
+    folder: &std::path::Path,
+) -> std::io::Result<std::io::Result<String>> {
+    input.pause();
+    ratatui::restore();
+    let command = super::screens::interview::external::editor_command();
+    let edited = super::screens::interview::external::edit(text, &command, folder);
+    let back = take_terminal_back(terminal);
+    input.resume();
+    back?;
+    Ok(edited)
 }
 
 /// Turns the signals that end a program into a message, so casebook quits
@@ -156,6 +226,11 @@ fn suspend(terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<()> {
     unsafe {
         libc::raise(libc::SIGTSTP);
     }
+    take_terminal_back(terminal)
+}
+
+/// Raw mode and the alternate screen again, drawn whole on the next frame.
+fn take_terminal_back(terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<()> {
     use ratatui::crossterm::terminal::{enable_raw_mode, Clear, ClearType, EnterAlternateScreen};
     enable_raw_mode()?;
     ratatui::crossterm::execute!(std::io::stdout(), EnterAlternateScreen, Clear(ClearType::All))?;
@@ -170,14 +245,15 @@ fn suspend(terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Ticks ten times a second until the flag is cleared: only while loading.
-fn spawn_ticker(to_loop: Sender<Msg>) -> Arc<AtomicBool> {
+/// Ticks every `period` until the flag is cleared: only while loading, and
+/// while an interview is open.
+fn spawn_ticker(to_loop: Sender<Msg>, period: Duration) -> Arc<AtomicBool> {
     let running = Arc::new(AtomicBool::new(true));
     let flag = running.clone();
     let _ = std::thread::Builder::new().name("casebook-tick".into()).spawn(move || {
         while flag.load(Ordering::Relaxed) {
-            std::thread::sleep(Duration::from_millis(100));
-            if to_loop.send(Msg::Tick).is_err() {
+            std::thread::sleep(period);
+            if !flag.load(Ordering::Relaxed) || to_loop.send(Msg::Tick).is_err() {
                 return;
             }
         }
@@ -207,6 +283,8 @@ pub struct Loop {
     outside: BTreeSet<PathBuf>,
     early_problems: Vec<Problem>,
     ticking: Option<Arc<AtomicBool>>,
+    /// The interview screen's clock, running while an interview is open.
+    interview_ticking: Option<Arc<AtomicBool>>,
     input_error: Option<std::io::Error>,
 }
 
@@ -220,7 +298,24 @@ impl Loop {
             outside: BTreeSet::new(),
             early_problems: Vec::new(),
             ticking: None,
+            interview_ticking: None,
             input_error: None,
+        }
+    }
+
+    /// Starts the interview clock when an interview opened, stops it when
+    /// it closed: idle, with no interview open, nothing ticks.
+    pub fn interview_clock(&mut self, app: &App, ticks: &Sender<Msg>) {
+        match (app.screens.interview.is_open(), self.interview_ticking.is_some()) {
+            (true, false) => {
+                self.interview_ticking = Some(spawn_ticker(ticks.clone(), super::screens::interview::TICK));
+            }
+            (false, true) => {
+                if let Some(flag) = self.interview_ticking.take() {
+                    flag.store(false, Ordering::Relaxed);
+                }
+            }
+            _ => {}
         }
     }
 
@@ -242,9 +337,19 @@ impl Loop {
                     self.carry_out(app, effect);
                 }
             }
+            Msg::Tick => {
+                for effect in app.interview_tick() {
+                    self.carry_out(app, effect);
+                }
+            }
             // A resize, a release: the redraw that follows is all they need.
-            Msg::Input(_) | Msg::Tick => {}
-            Msg::Terminate => app.should_quit = true,
+            Msg::Input(_) => {}
+            Msg::Terminate => {
+                for effect in app.flush_interview() {
+                    self.carry_out(app, effect);
+                }
+                app.should_quit = true;
+            }
             Msg::InputFailed(e) => {
                 self.input_error = Some(e);
                 app.should_quit = true;

@@ -167,6 +167,7 @@ impl Default for Keymap {
         let everywhere = Scope::Everywhere;
         let lists = Scope::Lists;
         let form = Scope::In(Mode::ReviewForm);
+        let interview = Scope::In(Mode::Interview);
         let mut bindings = vec![
             b(everywhere, &[Key::char('?')], Action::ToggleHelp, "help for this screen"),
             b(everywhere, &[Key::char('q'), Key::ctrl('c')], Action::Quit, "quit (nothing typed is lost)"),
@@ -207,6 +208,16 @@ impl Default for Keymap {
             b(Scope::On(Recruitment), &[Key::char('a')], Action::AdvanceStatus, "record a new status (asks date and note)"),
             b(Scope::On(Recruitment), &[Key::char('r')], Action::AddReferral, "add an informant this one referred"),
             b(Scope::On(Recruitment), &[Key::char('i')], Action::OpenInterviews, "open this informant's interviews"),
+            b(Scope::On(Recruitment), &[Key::char('n')], Action::StartInterview, "start an interview with this informant (asks consent once)"),
+            b(interview, &[Key::ctrl('n')], Action::NextQuestion, "next question (the note is saved)"),
+            b(interview, &[Key::ctrl('p')], Action::PreviousQuestion, "previous question (the note is saved)"),
+            b(interview, &[Key::ctrl('t')], Action::ToggleCovered, "mark the question covered / not"),
+            b(interview, &[Key::ctrl('s')], Action::SkipQuestion, "skip the question (and go to the next)"),
+            b(interview, &[Key::ctrl('g')], Action::NoteOutsideGuide, "a note outside the guide"),
+            b(interview, &[Key::ctrl('e')], Action::ExternalEditor, "edit the note in $EDITOR"),
+            b(interview, &[Key::plain(F(10))], Action::FinishInterview, "finish the interview (asks; status interviewed, duration)"),
+            b(interview, &[Key::plain(F(1))], Action::ToggleHelp, "help"),
+            b(interview, &[Key::plain(Esc)], Action::Back, "back to the interviews (the notes are saved)"),
             b(form, &[Key::plain(Up), Key::char('k')], Action::Up, "previous criterion"),
             b(form, &[Key::plain(Down), Key::char('j')], Action::Down, "next criterion"),
             b(form, &[Key::plain(Enter)], Action::Open, "write the free-text answer"),
@@ -293,6 +304,16 @@ impl Keymap {
             .join("  ")
     }
 
+    /// The action a key asks for among `mode`'s own bindings alone: where
+    /// letters are text, no other key is a command.
+    pub fn mode_action(&self, event: &KeyEvent, mode: Mode) -> Option<Action> {
+        self.bindings
+            .iter()
+            .filter(|b| b.scope == Scope::In(mode))
+            .find(|b| b.keys.iter().any(|t| t.fires(event).is_some()))
+            .map(|b| b.action)
+    }
+
     /// The bindings help shows on `screen` in `mode`: the most specific first.
     pub fn help_for(&self, screen: Screen, mode: Mode) -> Vec<&Binding> {
         let in_mode = self.bindings.iter().filter(|b| b.scope == Scope::In(mode));
@@ -304,7 +325,11 @@ impl Keymap {
             .bindings
             .iter()
             .filter(|b| mode == Mode::Normal && b.scope == Scope::Lists);
-        let everywhere = self.bindings.iter().filter(|b| b.scope == Scope::Everywhere);
+        // While typing notes, the keys of everywhere else are text.
+        let everywhere = self
+            .bindings
+            .iter()
+            .filter(|b| mode != Mode::Interview && b.scope == Scope::Everywhere);
         in_mode.chain(own).chain(lists).chain(everywhere).collect()
     }
 }

@@ -10,8 +10,11 @@
 
 use crate::domain::{Coding, Guide, Interview, QuestionId};
 
-/// The heading of the notes taken outside the guide's questions.
+/// The heading of the older free notes taken outside the guide's questions.
 pub const OTHER_NOTES: &str = "Other notes";
+
+/// The heading of a note outside the guide (new interviews give each one an id).
+pub const OUTSIDE_THE_GUIDE: &str = "Outside the guide";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceText {
@@ -39,11 +42,20 @@ impl SourceText {
             text.push_str(piece);
             *chars += piece.chars().count();
         };
-        for note in interview.notes.iter().filter(|n| !n.text.is_empty()) {
-            let heading = guide
-                .and_then(|g| g.question(&note.question))
-                .map_or(note.question.as_str(), |q| q.text.as_str());
-            push(&mut text, &mut chars, &one_line(heading));
+        // The guide's questions, then the notes outside the guide (each
+        // with its own id, so it can be coded like an answer).
+        let outside = interview.outside.iter().map(|n| (n, true));
+        let answers = interview.notes.iter().map(|n| (n, false));
+        for (note, is_outside) in answers.chain(outside).filter(|(n, _)| !n.text.is_empty()) {
+            let heading = if is_outside {
+                format!("{OUTSIDE_THE_GUIDE} ({})", note.question)
+            } else {
+                guide
+                    .and_then(|g| g.question(&note.question))
+                    .map_or(note.question.as_str(), |q| q.text.as_str())
+                    .to_string()
+            };
+            push(&mut text, &mut chars, &one_line(&heading));
             push(&mut text, &mut chars, "\n");
             notes.push(NotePlace {
                 question: note.question.clone(),
@@ -85,28 +97,17 @@ mod tests {
     use crate::domain::*;
 
     fn interview(notes: &[(&str, &str)]) -> Interview {
-        Interview {
-            id: InterviewId::new("INT-1"),
-            case: CaseId::new("c"),
-            guide: GuideId::new("g"),
-            informants: vec![],
-            researchers: vec![],
-            note_taker: None,
-            date: None,
-            start: None,
-            duration_minutes: None,
-            mode: InterviewMode::Digital,
-            recording: Recording::NotesOnly,
-            notes: notes
-                .iter()
-                .map(|(q, t)| QuestionNote {
-                    question: QuestionId::new(*q),
-                    covered: true,
-                    text: t.to_string(),
-                })
-                .collect(),
-            other_notes: "Ære være Åse.".to_string(),
-        }
+        let mut interview = Interview::new(InterviewId::new("INT-1"), CaseId::new("c"), GuideId::new("g"));
+        interview.notes = notes
+            .iter()
+            .map(|(q, t)| QuestionNote {
+                covered: true,
+                text: t.to_string(),
+                ..QuestionNote::new(QuestionId::new(*q))
+            })
+            .collect();
+        interview.other_notes = "Ære være Åse.".to_string();
+        interview
     }
 
     fn coding(question: &str, start: usize, end: usize, text: &str) -> Coding {

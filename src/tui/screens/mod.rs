@@ -6,6 +6,7 @@
 
 pub mod cases;
 pub mod coverage;
+pub mod interview;
 pub mod interviews;
 pub mod recruitment;
 pub mod review;
@@ -27,6 +28,8 @@ pub struct Screens {
     pub review: review::ReviewScreen,
     pub recruitment: recruitment::RecruitmentScreen,
     pub interviews: interviews::InterviewsScreen,
+    /// The interview open on the Interviews screen, if any.
+    pub interview: interview::InterviewScreen,
     pub themes: themes::ThemesScreen,
 }
 
@@ -112,6 +115,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         Screen::Coverage => coverage::view::render(frame, area, &screens.coverage, &view),
         Screen::Review => review::view::render(frame, area, &screens.review, &view),
         Screen::Recruitment => recruitment::view::render(frame, area, &screens.recruitment, &view),
+        Screen::Interviews if screens.interview.is_open() => {
+            interview::view::render(frame, area, &screens.interview, &view, (app.now)())
+        }
         Screen::Interviews => interviews::view::render(frame, area, &screens.interviews, &view),
         Screen::Themes => themes::view::render(frame, area, &screens.themes, &view),
     }

@@ -18,6 +18,9 @@ pub fn render(frame: &mut Frame, area: Rect, keymap: &Keymap, screen: Screen, mo
             let heading = match binding.scope {
                 Scope::On(s) => format!("{} screen", s.title()),
                 Scope::In(Mode::ReviewForm) => "Review form".to_string(),
+                Scope::In(Mode::Interview) => {
+                    "Interview (other keys are text; Ctrl-C quits, Ctrl-Z suspends)".to_string()
+                }
                 Scope::In(Mode::Normal) => "Screens".to_string(),
                 Scope::Lists => "Lists".to_string(),
                 Scope::Everywhere => "Everywhere".to_string(),

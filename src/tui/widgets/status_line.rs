@@ -63,7 +63,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     // full at the right; in a review draft, how to leave it (q is an answer
     // there, not quit).
     let keys = &app.keymap;
-    let hints = if app.mode() == Mode::ReviewForm {
+    let hints = if app.mode() == Mode::Interview {
+        // While notes are typed, `?` and `q` are text.
+        "F1 help  Esc back  Ctrl-C quit".to_string()
+    } else if app.mode() == Mode::ReviewForm {
         keys.hints(&[
             (Action::Back, "leaves (draft kept)"),
             (Action::MessageLog, "messages"),

@@ -2,6 +2,7 @@
 //! how much of the guide the notes cover, and who has coded it; the notes of
 //! the selected one.
 
+pub mod update;
 pub mod view;
 
 use super::View;

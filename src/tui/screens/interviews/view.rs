@@ -30,13 +30,13 @@ pub fn render(frame: &mut Frame, area: Rect, state: &InterviewsScreen, view: &Vi
     let row = |index: usize| {
         let i = interviews[index];
         let record = &i.interview;
-        let questions = view
+        // Coverage counts only the questions whose condition holds for the case.
+        let coverage = view
             .data
-            .guides
-            .get(&record.guide)
-            .map(|g| g.questions().count())
-            .unwrap_or(0);
-        let covered = record.notes.iter().filter(|n| n.covered).count();
+            .cases
+            .get(&record.case)
+            .map(|case| crate::analysis::interviews::row(view.data, case, i).coverage())
+            .unwrap_or_default();
         let join = |ids: Vec<String>| ids.join(", ");
         Row::new([
             record.id.to_string(),
@@ -45,12 +45,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &InterviewsScreen, view: &Vi
             record.guide.to_string(),
             join(record.informants.iter().map(|i| i.to_string()).collect()),
             join(record.researchers.iter().map(|r| r.to_string()).collect()),
-            format!("{covered}/{questions}"),
+            coverage,
             join(i.codings.keys().map(|c| c.to_string()).collect()),
         ])
     };
     let widths = [
-        Constraint::Length(9),
+        Constraint::Length(13),
         Constraint::Length(19),
         Constraint::Length(10),
         Constraint::Length(14),
@@ -60,7 +60,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &InterviewsScreen, view: &Vi
         Constraint::Fill(1),
     ];
     let cursor = &state.cursor;
-    let title = format!(" Interviews ({}) ", interviews.len());
+    let title = format!(" Interviews ({}): Enter opens one ", interviews.len());
     selectable_table::render(
         frame,
         table_area,

@@ -25,6 +25,11 @@ impl App {
             Action::AdvanceStatus => self.ask_for_status(),
             Action::AddReferral => self.ask_for_referral(),
             Action::OpenInterviews => self.open_interviews(),
+            Action::StartInterview => {
+                if let Some(id) = self.selected_informant() {
+                    return self.start_interview_with(&id);
+                }
+            }
             movement => self.move_cursor(movement),
         }
         Vec::new()
