@@ -12,5 +12,6 @@ pub mod review_agreement;
 pub mod stats;
 pub mod strata;
 pub mod suggest;
+pub mod themes;
 pub mod variation;
 pub mod waves;

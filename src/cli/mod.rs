@@ -20,6 +20,7 @@ mod session;
 mod stage;
 mod stats;
 mod status;
+mod themes;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -166,6 +167,17 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Themes across cases: every code's passages, cases, informants and quotes, the code x case matrix, spread, co-occurrence.
+    Themes {
+        /// Count one coder's codings alone.
+        #[arg(long, value_name = "ID")]
+        coder: Option<String>,
+        /// List one code's passages (with its sub-codes) instead.
+        #[arg(long, value_name = "CODE")]
+        passages: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a synthetic study (the demo, or larger ones for benchmarks).
     Generate {
         /// Where to write it; it must not already hold a study.
@@ -288,6 +300,9 @@ pub fn run(cli: &Cli) -> ExitCode {
         Some(Command::Informant { what }) => informant::run(cli, what),
         Some(Command::Recruitment { json }) => recruitment::run(cli, *json),
         Some(Command::PurgeContacts { yes, force }) => purge::run(cli, *yes, *force),
+        Some(Command::Themes { coder, passages, json }) => {
+            themes::run(cli, coder.as_deref(), passages.as_deref(), *json)
+        }
         Some(Command::Generate { out, projects, seed }) => generate::run(out, *projects, *seed),
     };
     ExitCode::from(code)

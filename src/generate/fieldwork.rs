@@ -378,6 +378,7 @@ impl Fieldwork<'_> {
                 codes: codes.iter().map(|c| CodeId::new(*c)).collect(),
                 quote: sentence.starts_with('"'),
                 memo: String::new(),
+                anchor: Anchor::Exact,
             })
             .collect();
         if n.is_multiple_of(3) {
@@ -397,6 +398,7 @@ impl Fieldwork<'_> {
                     interview: id.clone(),
                     coder: researchers[1].clone(),
                     codings: second,
+                    done: false,
                 },
             );
         }
@@ -406,6 +408,7 @@ impl Fieldwork<'_> {
                 interview: id.clone(),
                 coder: researchers[0].clone(),
                 codings: first,
+                done: false,
             },
         );
         self.case_mut(case).interviews.insert(

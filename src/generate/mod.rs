@@ -140,6 +140,7 @@ fn study() -> Study {
             },
         ],
         deletion_date: NaiveDate::from_ymd_opt(2026, 12, 31),
+        blind_coding: false,
     }
 }
 

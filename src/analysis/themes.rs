@@ -1,0 +1,458 @@
+//! Themes across cases: for every code, on its own and with its sub-codes,
+//! the passages, cases, informants and quotes it has; a code x case matrix;
+//! the spread of its cases over size band, region and focus area; which
+//! codes meet in one passage; and the passages themselves.
+//!
+//! A passage is a span of one question's notes. When two coders gave one code
+//! to overlapping spans of one question, that is one passage (their union),
+//! so double coding does not double the figures. Computed once per change of
+//! the study, in one pass over the codings, into plain indices the Themes
+//! screen and the report read without touching the codings again.
+
+use crate::domain::blind::coding_visible_to;
+use crate::domain::codes::CodeIndex;
+use crate::domain::*;
+use std::collections::{BTreeMap, HashMap};
+
+/// Whose codings count.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ThemeOptions<'a> {
+    /// Who is looking: under blind coding, others' codings of an interview
+    /// not yet done by both are left out (`domain::blind`).
+    pub viewer: Option<&'a ResearcherId>,
+    /// One coder's work alone (`--coder ID`).
+    pub coder: Option<&'a ResearcherId>,
+}
+
+/// A case as the figures break it down.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseRow {
+    pub id: CaseId,
+    pub size_band: Option<String>,
+    pub region: Option<String>,
+    /// The focus area's id (`study.ron`).
+    pub focus_area: Option<String>,
+}
+
+/// An interview that has passages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InterviewRow {
+    pub case: usize,
+    pub id: InterviewId,
+    pub informants: Vec<InformantId>,
+}
+
+/// One coded passage: a span of the notes on one question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Passage {
+    pub interview: u32,
+    /// Index into the interview's `notes`; `u32::MAX` when its note is gone.
+    pub note: u32,
+    /// Characters of the note, `end` exclusive.
+    pub start: usize,
+    pub end: usize,
+    /// Some coder marked (part of) it as a quote.
+    pub quote: bool,
+    /// Its text is gone from the notes: shown by its stored text, never
+    /// merged with others (its place is not known).
+    pub lost: bool,
+    /// The coding it came from when lost (coder, index), to read its stored text.
+    pub coding: Option<(u32, u32)>,
+}
+
+/// What one code counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Figures {
+    pub passages: usize,
+    pub cases: usize,
+    pub informants: usize,
+    pub quotes: usize,
+}
+
+/// Per code (by its index in `index`): its passages, directly and with sub-codes.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CodeTheme {
+    pub direct: Vec<u32>,
+    pub rolled: Vec<u32>,
+    pub figures_direct: Figures,
+    pub figures: Figures,
+    /// Rolled-up passages per case (index into `cases`).
+    pub by_case: BTreeMap<usize, usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Themes {
+    pub index: CodeIndex,
+    pub cases: Vec<CaseRow>,
+    pub interviews: Vec<InterviewRow>,
+    pub passages: Vec<Passage>,
+    /// One per code of `index`.
+    pub codes: Vec<CodeTheme>,
+    /// (a, b, passages) with a < b by code index; most passages first.
+    pub cooccurrence: Vec<(usize, usize, usize)>,
+    /// Coders by the number `Passage::coding` uses.
+    pub coders: Vec<ResearcherId>,
+}
+
+/// The three strata a theme's cases are broken down by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spread {
+    SizeBand,
+    Region,
+    FocusArea,
+}
+
+impl Spread {
+    pub const ALL: [Spread; 3] = [Spread::SizeBand, Spread::Region, Spread::FocusArea];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Spread::SizeBand => "size_band",
+            Spread::Region => "region",
+            Spread::FocusArea => "focus_area",
+        }
+    }
+}
+
+/// One span of one coding with one code, while a question is aggregated.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    code: u32,
+    start: usize,
+    end: usize,
+    quote: bool,
+}
+
+impl Themes {
+    pub fn compute(data: &StudyData, options: ThemeOptions) -> Themes {
+        let index = CodeIndex::new(data);
+        let n = index.codes.len();
+        // Codes that gather sub-codes' passages: those with children.
+        let ancestors: Vec<Vec<u32>> = (0..n)
+            .map(|i| {
+                index
+                    .ancestors(i)
+                    .filter(|&a| !index.codes[a].children.is_empty())
+                    .map(|a| a as u32)
+                    .collect()
+            })
+            .collect();
+        let mut themes = Themes {
+            index,
+            cases: Vec::new(),
+            interviews: Vec::new(),
+            passages: Vec::new(),
+            codes: vec![CodeTheme::default(); n],
+            cooccurrence: Vec::new(),
+            coders: Vec::new(),
+        };
+        let mut pairs: HashMap<(u32, u32), usize> = HashMap::new();
+        let mut groups: BTreeMap<u32, Vec<Span>> = BTreeMap::new();
+        let (mut direct, mut rolled) = (Vec::new(), Vec::new());
+        for case in data.cases.values() {
+            let case_index = themes.cases.len();
+            let mut case_used = false;
+            for interview in case.interviews.values() {
+                let interview_index = themes.interviews.len() as u32;
+                let mut used = false;
+                groups.values_mut().for_each(Vec::clear);
+                for codings in interview.codings.values() {
+                    if options.coder.is_some_and(|c| c != &codings.coder)
+                        || !coding_visible_to(options.viewer, &data.study, interview, &codings.coder)
+                    {
+                        continue;
+                    }
+                    let coder = themes.coder_number(&codings.coder);
+                    for (k, coding) in codings.codings.iter().enumerate() {
+                        let note = interview
+                            .interview
+                            .notes
+                            .iter()
+                            .position(|n| n.question == coding.question)
+                            .map_or(u32::MAX, |p| p as u32);
+                        let lost = coding.anchor == Anchor::Lost || note == u32::MAX;
+                        for code in &coding.codes {
+                            let Some(code) = themes.index.effective(code) else {
+                                continue;
+                            };
+                            used = true;
+                            if lost {
+                                // A passage of its own: where it is now is not known.
+                                let p = themes.push(Passage {
+                                    interview: interview_index,
+                                    note,
+                                    start: coding.start,
+                                    end: coding.end,
+                                    quote: coding.quote,
+                                    lost: true,
+                                    coding: Some((coder, k as u32)),
+                                });
+                                themes.codes[code].direct.push(p);
+                                if themes.index.codes[code].children.is_empty() {
+                                    themes.codes[code].rolled.push(p);
+                                }
+                                for &a in &ancestors[code] {
+                                    themes.codes[a as usize].rolled.push(p);
+                                }
+                                continue;
+                            }
+                            groups.entry(note).or_default().push(Span {
+                                code: code as u32,
+                                start: coding.start,
+                                end: coding.end,
+                                quote: coding.quote,
+                            });
+                        }
+                    }
+                }
+                for (&note, spans) in groups.iter_mut() {
+                    if spans.is_empty() {
+                        continue;
+                    }
+                    spans.sort_unstable_by_key(|s| (s.code, s.start, s.end));
+                    direct.clear();
+                    union_by_code(spans, &mut direct);
+                    rolled.clear();
+                    for span in spans.iter() {
+                        for &a in &ancestors[span.code as usize] {
+                            rolled.push(Span { code: a, ..*span });
+                        }
+                    }
+                    rolled.sort_unstable_by_key(|s| (s.code, s.start, s.end));
+                    let mut rolled_unions = Vec::new();
+                    union_by_code(&rolled, &mut rolled_unions);
+                    let passage = |s: &Span| Passage {
+                        interview: interview_index,
+                        note,
+                        start: s.start,
+                        end: s.end,
+                        quote: s.quote,
+                        lost: false,
+                        coding: None,
+                    };
+                    for union in &direct {
+                        let p = themes.push(passage(union));
+                        let leaf = themes.index.codes[union.code as usize].children.is_empty();
+                        let code = &mut themes.codes[union.code as usize];
+                        code.direct.push(p);
+                        if leaf {
+                            code.rolled.push(p);
+                        }
+                    }
+                    for union in &rolled_unions {
+                        let p = themes.push(passage(union));
+                        themes.codes[union.code as usize].rolled.push(p);
+                    }
+                    count_pairs(&direct, &mut pairs);
+                }
+                if used {
+                    case_used = true;
+                    themes.interviews.push(InterviewRow {
+                        case: case_index,
+                        id: interview.interview.id.clone(),
+                        informants: interview.interview.informants.clone(),
+                    });
+                }
+            }
+            if case_used {
+                themes.cases.push(CaseRow {
+                    id: case.case.id.clone(),
+                    size_band: data.size_band_of(&case.case).map(str::to_string),
+                    region: Some(case.case.region.clone()).filter(|r| !r.is_empty()),
+                    focus_area: case.case.focus_area.clone(),
+                });
+            }
+        }
+        themes.figures();
+        let mut cooccurrence: Vec<(usize, usize, usize)> = pairs
+            .into_iter()
+            .map(|((a, b), k)| (a as usize, b as usize, k))
+            .collect();
+        cooccurrence.sort_by(|x, y| y.2.cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+        themes.cooccurrence = cooccurrence;
+        themes
+    }
+
+    fn coder_number(&mut self, coder: &ResearcherId) -> u32 {
+        match self.coders.iter().position(|c| c == coder) {
+            Some(k) => k as u32,
+            None => {
+                self.coders.push(coder.clone());
+                (self.coders.len() - 1) as u32
+            }
+        }
+    }
+
+    fn push(&mut self, passage: Passage) -> u32 {
+        self.passages.push(passage);
+        (self.passages.len() - 1) as u32
+    }
+
+    /// Counts each code's cases, informants and quotes from its passages.
+    fn figures(&mut self) {
+        let mut cases = Vec::new();
+        let mut informants: Vec<&InformantId> = Vec::new();
+        for code in &mut self.codes {
+            for rolled in [false, true] {
+                let list = if rolled { &code.rolled } else { &code.direct };
+                cases.clear();
+                informants.clear();
+                let mut quotes = 0;
+                for &p in list {
+                    let passage = &self.passages[p as usize];
+                    let interview = &self.interviews[passage.interview as usize];
+                    cases.push(interview.case);
+                    informants.extend(interview.informants.iter());
+                    quotes += usize::from(passage.quote);
+                    if rolled {
+                        *code.by_case.entry(interview.case).or_default() += 1;
+                    }
+                }
+                cases.sort_unstable();
+                cases.dedup();
+                informants.sort_unstable();
+                informants.dedup();
+                let figures = Figures {
+                    passages: list.len(),
+                    cases: cases.len(),
+                    informants: informants.len(),
+                    quotes,
+                };
+                if rolled {
+                    code.figures = figures;
+                } else {
+                    code.figures_direct = figures;
+                }
+            }
+        }
+    }
+
+    /// The cases a code (with its sub-codes) occurs in, by one stratum's
+    /// value; cases without a value for it are left out.
+    pub fn spread(&self, code: usize, by: Spread) -> BTreeMap<String, usize> {
+        let mut out = BTreeMap::new();
+        for &case in self.codes[code].by_case.keys() {
+            let row = &self.cases[case];
+            let value = match by {
+                Spread::SizeBand => &row.size_band,
+                Spread::Region => &row.region,
+                Spread::FocusArea => &row.focus_area,
+            };
+            if let Some(value) = value {
+                *out.entry(value.clone()).or_default() += 1;
+            }
+        }
+        out
+    }
+
+    /// Where a passage lives: case, interview, question.
+    pub fn place<'a>(
+        &'a self,
+        data: &'a StudyData,
+        passage: &Passage,
+    ) -> (&'a CaseId, &'a InterviewId, Option<&'a QuestionId>) {
+        let interview = &self.interviews[passage.interview as usize];
+        let case = &self.cases[interview.case].id;
+        let question = self
+            .interview_data(data, passage)
+            .and_then(|i| i.interview.notes.get(passage.note as usize))
+            .map(|n| &n.question);
+        (case, &interview.id, question)
+    }
+
+    fn interview_data<'a>(&self, data: &'a StudyData, passage: &Passage) -> Option<&'a InterviewData> {
+        let interview = &self.interviews[passage.interview as usize];
+        data.cases
+            .get(&self.cases[interview.case].id)?
+            .interviews
+            .get(&interview.id)
+    }
+
+    /// A passage's words: from the notes, or the coding's stored text when
+    /// its text is gone from them.
+    pub fn text(&self, data: &StudyData, passage: &Passage) -> String {
+        let Some(interview) = self.interview_data(data, passage) else {
+            return String::new();
+        };
+        if let Some((coder, k)) = passage.coding {
+            return self
+                .coders
+                .get(coder as usize)
+                .and_then(|c| interview.codings.get(c))
+                .and_then(|c| c.codings.get(k as usize))
+                .map(|c| c.text.clone())
+                .unwrap_or_default();
+        }
+        interview
+            .interview
+            .notes
+            .get(passage.note as usize)
+            .map(|n| {
+                n.text
+                    .chars()
+                    .skip(passage.start)
+                    .take(passage.end - passage.start)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Live top-level themes, in codebook order.
+    pub fn top_level(&self) -> impl Iterator<Item = usize> + '_ {
+        self.index.roots.iter().copied().filter(|&r| self.index.is_live(r))
+    }
+}
+
+/// Merges overlapping spans of each code (sorted by code, then start) into
+/// their unions; spans that only touch stay apart.
+fn union_by_code(spans: &[Span], out: &mut Vec<Span>) {
+    let mut current: Option<Span> = None;
+    for span in spans {
+        match &mut current {
+            Some(c) if c.code == span.code && span.start < c.end => {
+                c.end = c.end.max(span.end);
+                c.quote |= span.quote;
+            }
+            _ => {
+                out.extend(current.take());
+                current = Some(*span);
+            }
+        }
+    }
+    out.extend(current);
+}
+
+/// Two codes meet in a passage when their unions overlap: each group of
+/// overlapping unions of the two counts once.
+fn count_pairs(unions: &[Span], pairs: &mut HashMap<(u32, u32), usize>) {
+    let mut codes: Vec<u32> = unions.iter().map(|u| u.code).collect();
+    codes.dedup();
+    if codes.len() < 2 {
+        return;
+    }
+    let mut two = Vec::new();
+    for (i, &a) in codes.iter().enumerate() {
+        for &b in &codes[i + 1..] {
+            two.clear();
+            two.extend(unions.iter().filter(|u| u.code == a || u.code == b).copied());
+            two.sort_unstable_by_key(|u| (u.start, u.end));
+            // Walk clusters of overlapping spans; a cluster with both codes counts.
+            let mut k = 0;
+            let mut clusters = 0;
+            while k < two.len() {
+                let (mut end, mut has_a, mut has_b) = (two[k].end, two[k].code == a, two[k].code == b);
+                k += 1;
+                while k < two.len() && two[k].start < end {
+                    end = end.max(two[k].end);
+                    has_a |= two[k].code == a;
+                    has_b |= two[k].code == b;
+                    k += 1;
+                }
+                clusters += usize::from(has_a && has_b);
+            }
+            if clusters > 0 {
+                *pairs.entry((a, b)).or_default() += clusters;
+            }
+        }
+    }
+}
