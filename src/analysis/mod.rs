@@ -4,6 +4,7 @@
 pub mod agreement;
 pub mod assignment;
 pub mod case_query;
+pub mod coding_agreement;
 pub mod conflicts;
 pub mod coverage;
 pub mod progress;
@@ -12,6 +13,7 @@ pub mod review_agreement;
 pub mod stats;
 pub mod strata;
 pub mod suggest;
+pub mod theme_report;
 pub mod themes;
 pub mod variation;
 pub mod waves;

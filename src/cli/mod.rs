@@ -4,6 +4,8 @@
 mod agreement;
 mod assign;
 mod check;
+mod code;
+mod coding;
 mod conflicts;
 mod coverage;
 mod generate;
@@ -14,6 +16,7 @@ mod migrate;
 mod purge;
 mod recruitment;
 mod repair;
+mod report;
 mod resolve;
 mod review;
 mod session;
@@ -58,6 +61,9 @@ pub enum Command {
     Check {
         #[arg(long)]
         json: bool,
+        /// Write back the offsets of my codings that followed their words when notes were edited.
+        #[arg(long)]
+        fix_anchors: bool,
     },
     /// Answer criteria of my review of a case (saved as a draft), and submit it with --submit.
     Review {
@@ -178,6 +184,30 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Edit the codebook (the lead), or add a code of my own while coding.
+    Code {
+        #[command(subcommand)]
+        what: CodeWhat,
+    },
+    /// Mark my coding of an interview done (or --undo): under blind coding the other coder's shows once both are.
+    CodingDone {
+        interview: String,
+        #[arg(long)]
+        undo: bool,
+    },
+    /// Agreement of two coders per code (unit: guide question; value: code present), and where they differ.
+    CodingAgreement {
+        /// One interview; all double-coded interviews when left out.
+        interview: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The report material as Markdown: selected cases and coverage, a section per theme with its quotes.
+    Report {
+        /// Write to this file instead of stdout.
+        #[arg(long, value_name = "FILE.md")]
+        out: Option<PathBuf>,
+    },
     /// Write a synthetic study (the demo, or larger ones for benchmarks).
     Generate {
         /// Where to write it; it must not already hold a study.
@@ -189,6 +219,46 @@ pub enum Command {
         #[arg(long, default_value_t = 2025)]
         seed: u64,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CodeWhat {
+    /// A new code: in the codebook for the lead, in my own codebook.<me>.ron for anyone else.
+    Add {
+        id: String,
+        name: String,
+        /// The code it is a sub-code of.
+        #[arg(long, value_name = "CODE")]
+        parent: Option<String>,
+        /// When to use it.
+        #[arg(long, default_value = "")]
+        description: String,
+        /// #rrggbb
+        #[arg(long)]
+        colour: Option<String>,
+    },
+    /// A new name; the id stays.
+    Rename { id: String, name: String },
+    /// Under another code (--parent CODE) or to the top level (--top).
+    Move {
+        id: String,
+        #[arg(long, value_name = "CODE", conflicts_with = "top")]
+        parent: Option<String>,
+        #[arg(long)]
+        top: bool,
+    },
+    /// Count FROM's codings under INTO from now on (recorded as merged_into).
+    Merge { from: String, into: String },
+    /// Delete an unused code (a code in use is refused with its count).
+    Delete { id: String },
+    /// Take a coder's own code into the codebook.
+    Adopt {
+        id: String,
+        #[arg(long, value_name = "CODE")]
+        parent: Option<String>,
+    },
+    /// Turn down a coder's own code that no coding uses.
+    Reject { id: String },
 }
 
 #[derive(Debug, Subcommand)]
@@ -259,7 +329,7 @@ pub fn run(cli: &Cli) -> ExitCode {
     let code = match &cli.command {
         None => return ExitCode::SUCCESS,
         Some(Command::Init { dir, title }) => init::run(dir, title),
-        Some(Command::Check { json }) => check::run(cli, *json),
+        Some(Command::Check { json, fix_anchors }) => check::run(cli, *json, *fix_anchors),
         Some(Command::Agreement {
             ratings,
             level,
@@ -300,6 +370,10 @@ pub fn run(cli: &Cli) -> ExitCode {
         Some(Command::Informant { what }) => informant::run(cli, what),
         Some(Command::Recruitment { json }) => recruitment::run(cli, *json),
         Some(Command::PurgeContacts { yes, force }) => purge::run(cli, *yes, *force),
+        Some(Command::Code { what }) => code::run(cli, what),
+        Some(Command::CodingDone { interview, undo }) => coding::run_done(cli, interview, !*undo),
+        Some(Command::CodingAgreement { interview, json }) => coding::run_agreement(cli, interview.as_deref(), *json),
+        Some(Command::Report { out }) => report::run(cli, out.as_deref()),
         Some(Command::Themes { coder, passages, json }) => {
             themes::run(cli, coder.as_deref(), passages.as_deref(), *json)
         }
