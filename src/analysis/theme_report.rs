@@ -6,7 +6,6 @@
 //! not consented to quotes are left out and counted. No contact details
 //! exist in the study to leak, and none of the private store is read here.
 
-use super::coverage::{by_stratum, matrix};
 use super::themes::{Passage, Spread, Themes};
 use crate::domain::*;
 use std::fmt::Write;
@@ -82,7 +81,9 @@ fn selected_cases(out: &mut String, data: &StudyData) {
             if case.pilot { "yes" } else { "no" },
         );
     }
-    let _ = writeln!(out, "\n### Coverage: selected cases / funded projects\n");
+    // Counted from the selected cases themselves, so snowball cases and
+    // projects without applications count too.
+    let _ = writeln!(out, "\n### Coverage: selected cases by size band and region\n");
     let regions = &data.study.strata.regions;
     let _ = write!(out, "| Size band |");
     for region in regions {
@@ -90,18 +91,25 @@ fn selected_cases(out: &mut String, data: &StudyData) {
     }
     let _ = writeln!(out, " All |");
     let _ = writeln!(out, "|{}", " --- |".repeat(regions.len() + 2));
-    let cells = matrix(data, Stratum::SizeBand, Stratum::Region);
-    let totals = by_stratum(data, Stratum::SizeBand);
+    let count = |band: Option<&str>, region: Option<&str>| {
+        selected
+            .iter()
+            .filter(|c| band.is_none_or(|b| data.size_band_of(c) == Some(b)))
+            .filter(|c| region.is_none_or(|r| c.region == r))
+            .count()
+    };
     for band in &data.study.strata.size_bands {
         let _ = write!(out, "| {} |", band.label);
         for region in regions {
-            let c = cells.iter().find(|c| c.row == band.label && &c.column == region);
-            let (s, f) = c.map_or((0, 0), |c| (c.selected, c.frame));
-            let _ = write!(out, " {s}/{f} |");
+            let _ = write!(out, " {} |", count(Some(&band.label), Some(region)));
         }
-        let t = totals.iter().find(|t| t.key == band.label);
-        let _ = writeln!(out, " {}/{} |", t.map_or(0, |t| t.selected), t.map_or(0, |t| t.frame));
+        let _ = writeln!(out, " {} |", count(Some(&band.label), None));
     }
+    let _ = write!(out, "| All |");
+    for region in regions {
+        let _ = write!(out, " {} |", count(None, Some(region)));
+    }
+    let _ = writeln!(out, " {} |", selected.len());
     let _ = writeln!(out);
 }
 
@@ -187,7 +195,9 @@ fn theme_section(out: &mut String, data: &StudyData, themes: &Themes, theme: usi
             left_out += 1;
             continue;
         };
-        let text = themes.text(data, passage);
+        let text = themes
+            .quote_text(data, passage)
+            .unwrap_or_else(|| themes.text(data, passage));
         let text = text
             .trim()
             .trim_matches(|c| c == '"' || c == '«' || c == '»')

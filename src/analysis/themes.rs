@@ -58,6 +58,9 @@ pub struct Passage {
     pub lost: bool,
     /// The coding it came from when lost (coder, index), to read its stored text.
     pub coding: Option<(u32, u32)>,
+    /// The first coding in it marked as a quote (coder, index): the words
+    /// the coder chose to quote, which may be less than the whole union.
+    pub quote_coding: Option<(u32, u32)>,
 }
 
 /// What one code counts.
@@ -121,6 +124,8 @@ struct Span {
     start: usize,
     end: usize,
     quote: bool,
+    /// The coding it is (coder, index), for its quote.
+    from: (u32, u32),
 }
 
 impl Themes {
@@ -186,6 +191,7 @@ impl Themes {
                                     quote: coding.quote,
                                     lost: true,
                                     coding: Some((coder, k as u32)),
+                                    quote_coding: coding.quote.then_some((coder, k as u32)),
                                 });
                                 themes.codes[code].direct.push(p);
                                 if themes.index.codes[code].children.is_empty() {
@@ -201,6 +207,7 @@ impl Themes {
                                 start: coding.start,
                                 end: coding.end,
                                 quote: coding.quote,
+                                from: (coder, k as u32),
                             });
                         }
                     }
@@ -229,6 +236,7 @@ impl Themes {
                         quote: s.quote,
                         lost: false,
                         coding: None,
+                        quote_coding: s.quote.then_some(s.from),
                     };
                     for union in &direct {
                         let p = themes.push(passage(union));
@@ -397,6 +405,15 @@ impl Themes {
             .unwrap_or_default()
     }
 
+    /// The words a coder marked as a quote in this passage (their stored
+    /// text), or `None` when it holds no quote.
+    pub fn quote_text(&self, data: &StudyData, passage: &Passage) -> Option<String> {
+        let (coder, k) = passage.quote_coding?;
+        let interview = self.interview_data(data, passage)?;
+        let coder = self.coders.get(coder as usize)?;
+        Some(interview.codings.get(coder)?.codings.get(k as usize)?.text.clone())
+    }
+
     /// Live top-level themes, in codebook order.
     pub fn top_level(&self) -> impl Iterator<Item = usize> + '_ {
         self.index.roots.iter().copied().filter(|&r| self.index.is_live(r))
@@ -411,7 +428,10 @@ fn union_by_code(spans: &[Span], out: &mut Vec<Span>) {
         match &mut current {
             Some(c) if c.code == span.code && span.start < c.end => {
                 c.end = c.end.max(span.end);
-                c.quote |= span.quote;
+                if span.quote && !c.quote {
+                    c.quote = true;
+                    c.from = span.from;
+                }
             }
             _ => {
                 out.extend(current.take());
