@@ -151,6 +151,21 @@ impl Themes {
             cooccurrence: Vec::new(),
             coders: Vec::new(),
         };
+        // Code ids as codings name them, to where they count: a binary search
+        // over a few dozen ids beats hashing each id of 200,000 codings.
+        let mut lookup: Vec<(String, Option<usize>)> = themes
+            .index
+            .codes
+            .iter()
+            .map(|c| (c.id.to_string(), themes.index.effective(&c.id)))
+            .collect();
+        lookup.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let effective = |id: &CodeId| -> Option<usize> {
+            lookup
+                .binary_search_by(|(k, _)| k.as_str().cmp(id.as_str()))
+                .ok()
+                .and_then(|at| lookup[at].1)
+        };
         let mut pairs: HashMap<(u32, u32), usize> = HashMap::new();
         let mut groups: BTreeMap<u32, Vec<Span>> = BTreeMap::new();
         let (mut direct, mut rolled) = (Vec::new(), Vec::new());
@@ -168,16 +183,25 @@ impl Themes {
                         continue;
                     }
                     let coder = themes.coder_number(&codings.coder);
+                    // Codings in a row are mostly on one question: ask the notes only on a change.
+                    let mut last: Option<(&QuestionId, u32)> = None;
                     for (k, coding) in codings.codings.iter().enumerate() {
-                        let note = interview
-                            .interview
-                            .notes
-                            .iter()
-                            .position(|n| n.question == coding.question)
-                            .map_or(u32::MAX, |p| p as u32);
+                        let note = match last {
+                            Some((question, note)) if *question == coding.question => note,
+                            _ => {
+                                let note = interview
+                                    .interview
+                                    .notes
+                                    .iter()
+                                    .position(|n| n.question == coding.question)
+                                    .map_or(u32::MAX, |p| p as u32);
+                                last = Some((&coding.question, note));
+                                note
+                            }
+                        };
                         let lost = coding.anchor == Anchor::Lost || note == u32::MAX;
                         for code in &coding.codes {
-                            let Some(code) = themes.index.effective(code) else {
+                            let Some(code) = effective(code) else {
                                 continue;
                             };
                             used = true;
@@ -297,40 +321,69 @@ impl Themes {
     }
 
     /// Counts each code's cases, informants and quotes from its passages.
+    /// Cases and informants are numbered once, so counting distinct ones is
+    /// a mark in an array per passage, not a sort of names.
     fn figures(&mut self) {
-        let mut cases = Vec::new();
-        let mut informants: Vec<&InformantId> = Vec::new();
+        let mut numbers: HashMap<&InformantId, u32> = HashMap::new();
+        let informants_of: Vec<Vec<u32>> = self
+            .interviews
+            .iter()
+            .map(|row| {
+                row.informants
+                    .iter()
+                    .map(|i| {
+                        let next = numbers.len() as u32;
+                        *numbers.entry(i).or_insert(next)
+                    })
+                    .collect()
+            })
+            .collect();
+        // The pass that last marked a case or informant: a new pass needs no clearing.
+        let mut case_seen = vec![u32::MAX; self.cases.len()];
+        let mut informant_seen = vec![u32::MAX; numbers.len()];
+        let mut per_case = vec![0usize; self.cases.len()];
+        let mut pass = 0u32;
         for code in &mut self.codes {
             for rolled in [false, true] {
                 let list = if rolled { &code.rolled } else { &code.direct };
-                cases.clear();
-                informants.clear();
-                let mut quotes = 0;
+                let (mut cases, mut informants, mut quotes) = (0, 0, 0);
                 for &p in list {
                     let passage = &self.passages[p as usize];
-                    let interview = &self.interviews[passage.interview as usize];
-                    cases.push(interview.case);
-                    informants.extend(interview.informants.iter());
+                    let interview = passage.interview as usize;
+                    let case = self.interviews[interview].case;
+                    if case_seen[case] != pass {
+                        case_seen[case] = pass;
+                        cases += 1;
+                    }
+                    for &i in &informants_of[interview] {
+                        if informant_seen[i as usize] != pass {
+                            informant_seen[i as usize] = pass;
+                            informants += 1;
+                        }
+                    }
                     quotes += usize::from(passage.quote);
                     if rolled {
-                        *code.by_case.entry(interview.case).or_default() += 1;
+                        per_case[case] += 1;
                     }
                 }
-                cases.sort_unstable();
-                cases.dedup();
-                informants.sort_unstable();
-                informants.dedup();
                 let figures = Figures {
                     passages: list.len(),
-                    cases: cases.len(),
-                    informants: informants.len(),
+                    cases,
+                    informants,
                     quotes,
                 };
                 if rolled {
                     code.figures = figures;
+                    for (case, n) in per_case.iter_mut().enumerate() {
+                        if *n > 0 {
+                            code.by_case.insert(case, *n);
+                            *n = 0;
+                        }
+                    }
                 } else {
                     code.figures_direct = figures;
                 }
+                pass += 1;
             }
         }
     }
@@ -443,36 +496,63 @@ fn union_by_code(spans: &[Span], out: &mut Vec<Span>) {
 }
 
 /// Two codes meet in a passage when their unions overlap: each group of
-/// overlapping unions of the two counts once.
+/// overlapping unions of the two counts once. `unions` is sorted by code,
+/// then start, so each code's unions are one run, walked without copying.
 fn count_pairs(unions: &[Span], pairs: &mut HashMap<(u32, u32), usize>) {
-    let mut codes: Vec<u32> = unions.iter().map(|u| u.code).collect();
-    codes.dedup();
-    if codes.len() < 2 {
-        return;
+    let mut runs: Vec<(u32, &[Span])> = Vec::new();
+    let mut from = 0;
+    for k in 1..=unions.len() {
+        if k == unions.len() || unions[k].code != unions[from].code {
+            runs.push((unions[from].code, &unions[from..k]));
+            from = k;
+        }
     }
-    let mut two = Vec::new();
-    for (i, &a) in codes.iter().enumerate() {
-        for &b in &codes[i + 1..] {
-            two.clear();
-            two.extend(unions.iter().filter(|u| u.code == a || u.code == b).copied());
-            two.sort_unstable_by_key(|u| (u.start, u.end));
-            // Walk clusters of overlapping spans; a cluster with both codes counts.
-            let mut k = 0;
-            let mut clusters = 0;
-            while k < two.len() {
-                let (mut end, mut has_a, mut has_b) = (two[k].end, two[k].code == a, two[k].code == b);
-                k += 1;
-                while k < two.len() && two[k].start < end {
-                    end = end.max(two[k].end);
-                    has_a |= two[k].code == a;
-                    has_b |= two[k].code == b;
-                    k += 1;
-                }
-                clusters += usize::from(has_a && has_b);
-            }
+    for (i, &(a, xs)) in runs.iter().enumerate() {
+        for &(b, ys) in &runs[i + 1..] {
+            let clusters = clusters_with_both(xs, ys);
             if clusters > 0 {
                 *pairs.entry((a, b)).or_default() += clusters;
             }
         }
     }
+}
+
+/// Clusters of overlapping spans, over two lists each sorted by start,
+/// that hold a span of each list.
+fn clusters_with_both(xs: &[Span], ys: &[Span]) -> usize {
+    let (mut i, mut j, mut clusters) = (0, 0, 0);
+    // The next span by start, from either list, and which list it came from.
+    let next = |i: &mut usize, j: &mut usize| -> Option<(Span, bool)> {
+        match (xs.get(*i), ys.get(*j)) {
+            (Some(x), Some(y)) if x.start <= y.start => {
+                *i += 1;
+                Some((*x, true))
+            }
+            (_, Some(y)) => {
+                *j += 1;
+                Some((*y, false))
+            }
+            (Some(x), None) => {
+                *i += 1;
+                Some((*x, true))
+            }
+            (None, None) => None,
+        }
+    };
+    let mut current = next(&mut i, &mut j);
+    while let Some((first, from_x)) = current {
+        let (mut end, mut has_x, mut has_y) = (first.end, from_x, !from_x);
+        current = next(&mut i, &mut j);
+        while let Some((span, from_x)) = current {
+            if span.start >= end {
+                break;
+            }
+            end = end.max(span.end);
+            has_x |= from_x;
+            has_y |= !from_x;
+            current = next(&mut i, &mut j);
+        }
+        clusters += usize::from(has_x && has_y);
+    }
+    clusters
 }

@@ -218,6 +218,9 @@ pub enum Command {
         projects: usize,
         #[arg(long, default_value_t = 2025)]
         seed: u64,
+        /// Codings in all, spread evenly over the generated interviews (for benchmarks).
+        #[arg(long, value_name = "K")]
+        codings: Option<usize>,
     },
 }
 
@@ -377,7 +380,12 @@ pub fn run(cli: &Cli) -> ExitCode {
         Some(Command::Themes { coder, passages, json }) => {
             themes::run(cli, coder.as_deref(), passages.as_deref(), *json)
         }
-        Some(Command::Generate { out, projects, seed }) => generate::run(out, *projects, *seed),
+        Some(Command::Generate {
+            out,
+            projects,
+            seed,
+            codings,
+        }) => generate::run(out, *projects, *seed, *codings),
     };
     ExitCode::from(code)
 }
