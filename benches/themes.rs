@@ -39,8 +39,30 @@ fn study() -> StudyData {
     data
 }
 
+/// This thread's CPU time: on a machine shared with other builds, wall time
+/// says more about the neighbours than about the code.
+fn thread_cpu() -> Duration {
+    let mut t = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: clock_gettime writes into the timespec we own.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
+    Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
+}
+
 fn themes(c: &mut Criterion) {
     let data = study();
+    let mut cpu: Vec<Duration> = (0..15)
+        .map(|_| {
+            let before = thread_cpu();
+            std::hint::black_box(Themes::compute(&data, ThemeOptions::default()));
+            thread_cpu() - before
+        })
+        .collect();
+    cpu.sort();
+    eprintln!(
+        "themes aggregation, CPU time of one run: median {:.1} ms, min {:.1} ms",
+        cpu[cpu.len() / 2].as_secs_f64() * 1e3,
+        cpu[0].as_secs_f64() * 1e3
+    );
     let mut group = c.benchmark_group("themes");
     group.sample_size(20).measurement_time(Duration::from_secs(10));
     group.bench_function("aggregate_2000_interviews_200000_codings", |b| {

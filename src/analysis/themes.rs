@@ -13,6 +13,26 @@ use crate::domain::blind::coding_visible_to;
 use crate::domain::codes::CodeIndex;
 use crate::domain::*;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: a fast hash for the short keys of one computation.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for byte in bytes {
+            hash ^= u64::from(*byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
 
 /// Whose codings count.
 #[derive(Debug, Clone, Copy, Default)]
@@ -151,22 +171,18 @@ impl Themes {
             cooccurrence: Vec::new(),
             coders: Vec::new(),
         };
-        // Code ids as codings name them, to where they count: a binary search
-        // over a few dozen ids beats hashing each id of 200,000 codings.
-        let mut lookup: Vec<(String, Option<usize>)> = themes
+        // Code ids as codings name them, to where they count, hashed with a
+        // hasher cheap enough for 200,000 short ids (no attacker here).
+        let lookup: HashMap<String, Option<usize>, BuildHasherDefault<Fnv>> = themes
             .index
             .codes
             .iter()
             .map(|c| (c.id.to_string(), themes.index.effective(&c.id)))
             .collect();
-        lookup.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let effective = |id: &CodeId| -> Option<usize> {
-            lookup
-                .binary_search_by(|(k, _)| k.as_str().cmp(id.as_str()))
-                .ok()
-                .and_then(|at| lookup[at].1)
-        };
-        let mut pairs: HashMap<(u32, u32), usize> = HashMap::new();
+        let effective = |id: &CodeId| -> Option<usize> { lookup.get(id.as_str()).copied().flatten() };
+        let mut pairs: HashMap<(u32, u32), usize, BuildHasherDefault<Fnv>> = HashMap::default();
+        let mut rolled_unions = Vec::new();
+        let mut runs = Vec::new();
         let mut groups: BTreeMap<u32, Vec<Span>> = BTreeMap::new();
         let (mut direct, mut rolled) = (Vec::new(), Vec::new());
         for case in data.cases.values() {
@@ -250,7 +266,7 @@ impl Themes {
                         }
                     }
                     rolled.sort_unstable_by_key(|s| (s.code, s.start, s.end));
-                    let mut rolled_unions = Vec::new();
+                    rolled_unions.clear();
                     union_by_code(&rolled, &mut rolled_unions);
                     let passage = |s: &Span| Passage {
                         interview: interview_index,
@@ -275,7 +291,7 @@ impl Themes {
                         let p = themes.push(passage(union));
                         themes.codes[union.code as usize].rolled.push(p);
                     }
-                    count_pairs(&direct, &mut pairs);
+                    count_pairs(&direct, &mut runs, &mut pairs);
                 }
                 if used {
                     case_used = true;
@@ -498,17 +514,22 @@ fn union_by_code(spans: &[Span], out: &mut Vec<Span>) {
 /// Two codes meet in a passage when their unions overlap: each group of
 /// overlapping unions of the two counts once. `unions` is sorted by code,
 /// then start, so each code's unions are one run, walked without copying.
-fn count_pairs(unions: &[Span], pairs: &mut HashMap<(u32, u32), usize>) {
-    let mut runs: Vec<(u32, &[Span])> = Vec::new();
+fn count_pairs(
+    unions: &[Span],
+    runs: &mut Vec<(u32, usize, usize)>,
+    pairs: &mut HashMap<(u32, u32), usize, BuildHasherDefault<Fnv>>,
+) {
+    runs.clear();
     let mut from = 0;
     for k in 1..=unions.len() {
         if k == unions.len() || unions[k].code != unions[from].code {
-            runs.push((unions[from].code, &unions[from..k]));
+            runs.push((unions[from].code, from, k));
             from = k;
         }
     }
-    for (i, &(a, xs)) in runs.iter().enumerate() {
-        for &(b, ys) in &runs[i + 1..] {
+    for (i, &(a, x0, x1)) in runs.iter().enumerate() {
+        for &(b, y0, y1) in &runs[i + 1..] {
+            let (xs, ys) = (&unions[x0..x1], &unions[y0..y1]);
             let clusters = clusters_with_both(xs, ys);
             if clusters > 0 {
                 *pairs.entry((a, b)).or_default() += clusters;
