@@ -146,7 +146,8 @@ fn blind_coding_hides_the_other_coders_work_until_both_are_done() {
     assert_eq!(as_brage(&data), 1, "astrid done, brage not: still blind");
     assert!(coding_agreement(&data, Some(&brage), None).interviews.is_empty());
     int1(&mut data).codings.get_mut(&brage).unwrap().done = true;
-    // Both done: the union with astrid's span is still one passage; INT-2 shows (done? no).
+    // Both done: astrid's INT-1 span joins brage's (still one passage, their
+    // union); her INT-2 is not done, so it stays hidden.
     assert_eq!(as_brage(&data), 1);
     let themes = Themes::compute(
         &data,
