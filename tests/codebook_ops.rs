@@ -235,3 +235,48 @@ fn only_the_coder_writes_moved_offsets_back() {
     let brages = &interview.codings[&ResearcherId::new("brage")].codings[0];
     assert_eq!((brages.start, brages.anchor), (18, Anchor::Exact));
 }
+
+#[test]
+fn themes_json_has_exactly_the_issues_shape() {
+    let study = fixture::on_disk();
+    let out = ok(&casebook_as(study.path(), Some("cora"), &["themes", "--json"]));
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let mut top: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
+    top.sort();
+    assert_eq!(top, vec!["by", "codes", "cooccurrence", "matrix"]);
+    let a = json["codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "a")
+        .unwrap();
+    let mut keys: Vec<&str> = a.as_object().unwrap().keys().map(String::as_str).collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        vec![
+            "cases",
+            "cases_direct",
+            "id",
+            "informants",
+            "informants_direct",
+            "name",
+            "passages",
+            "passages_direct",
+            "path",
+            "quotes",
+            "quotes_direct"
+        ]
+    );
+    assert_eq!(a["passages"], 4);
+    assert_eq!(json["codes"][1]["path"], serde_json::json!(["Theme A", "A one"]));
+    assert_eq!(json["matrix"]["a"], serde_json::json!({"c1": 3, "c2": 1}));
+    assert_eq!(
+        json["by"]["region"]["a"],
+        serde_json::json!({"Nord-Norge": 1, "Vestlandet": 1})
+    );
+    assert_eq!(
+        json["cooccurrence"][0],
+        serde_json::json!({"a": "a.one", "b": "b.one", "passages": 1})
+    );
+}
