@@ -33,6 +33,7 @@ fn every_ron_example_in_the_format_page_parses() {
             "Codings" => from_ron::<Codings>(path, block).map(drop),
             "ResearcherNotes" => from_ron::<ResearcherNotes>(path, block).map(drop),
             "Codebook" => from_ron::<Codebook>(path, block).map(drop),
+            "OwnCodes" => from_ron::<OwnCodes>(path, block).map(drop),
             "Guide" => from_ron::<Guide>(path, block).map(drop),
             "Config" => from_ron::<Config>(path, block).map(drop),
             "Contacts" => from_ron::<casebook::store::private::Contacts>(path, block).map(drop),

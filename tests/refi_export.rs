@@ -187,6 +187,7 @@ fn coding(question: &str, note: &str, passage: &str, code: &str) -> Coding {
         codes: vec![CodeId::new(code)],
         quote: false,
         memo: "Sjå òg Ålesund".to_string(),
+        anchor: Default::default(),
     }
 }
 
@@ -218,6 +219,7 @@ fn positions_count_characters_with_norwegian_letters_and_multi_line_notes() {
             interview: interview.interview.id.clone(),
             coder,
             notes_of: None,
+            done: false,
             codings: vec![
                 coding(&q0, first, "Bærum gjorde det annerledes", code.as_str()),
                 coding(

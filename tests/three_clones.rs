@@ -299,6 +299,7 @@ fn code(clone: &Path, coder: &str) {
         coder: me.clone(),
         notes_of: None,
         codings: Vec::new(),
+        done: false,
     });
     let note = &data.interview.notes[0];
     codings.codings.push(Coding {
@@ -309,6 +310,7 @@ fn code(clone: &Path, coder: &str) {
         codes: vec![loaded.data.codebook.codes[0].id.clone()],
         quote: false,
         memo: format!("coded by {coder} in their clone"),
+        anchor: Anchor::Exact,
     });
     let mut stamps = loaded.stamps.clone();
     save_value(&mut stamps, &layout.codings_file(&case, &id, &me), &codings).unwrap();

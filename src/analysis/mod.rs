@@ -4,6 +4,7 @@
 pub mod agreement;
 pub mod assignment;
 pub mod case_query;
+pub mod coding_agreement;
 pub mod conditions;
 pub mod conflicts;
 pub mod coverage;
@@ -14,5 +15,7 @@ pub mod review_agreement;
 pub mod stats;
 pub mod strata;
 pub mod suggest;
+pub mod theme_report;
+pub mod themes;
 pub mod variation;
 pub mod waves;

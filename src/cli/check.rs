@@ -5,11 +5,26 @@ use super::session::open_or_exit;
 use super::Cli;
 use serde_json::json;
 
-pub fn run(cli: &Cli, json: bool) -> u8 {
+pub fn run(cli: &Cli, json: bool, fix_anchors: bool) -> u8 {
     let mut opened = match open_or_exit(cli) {
         Ok(opened) => opened,
         Err(code) => return code,
     };
+    if fix_anchors {
+        // Only my own codings files: one writer per file.
+        let me = super::session::me(&opened);
+        let ctx = crate::ops::Ctx::now(&opened.layout, me.as_ref(), &opened.failed);
+        let result = crate::ops::coding::write_back_anchors(&ctx, &mut opened.data);
+        let code = match result {
+            Ok(change) => super::session::commit_and_report(&mut opened, &change),
+            Err(e) => super::session::refused(&opened, &e),
+        };
+        if code != 0 {
+            return code;
+        }
+    }
+    // Codings whose words are gone: warnings for their coder, never an exit code.
+    let warnings = crate::ops::coding::lost_codings(&opened.layout, &opened.data);
     // Personal data never in shared files, and private/ never committed.
     let privacy = crate::store::privacy::privacy_problems(&opened.layout, &opened.contacts);
     opened.problems.extend(privacy);
@@ -27,7 +42,7 @@ pub fn run(cli: &Cli, json: bool) -> u8 {
             .iter()
             .map(|p| json!({"path": p.path.display().to_string(), "line": p.line, "column": p.column, "message": p.message}))
             .collect();
-        println!("{}", json!({"counts": counts, "errors": errors}));
+        println!("{}", json!({"counts": counts, "errors": errors, "warnings": warnings}));
     } else {
         println!("{}", opened.data.study.title);
         for (name, value) in [
@@ -43,6 +58,9 @@ pub fn run(cli: &Cli, json: bool) -> u8 {
         }
         for problem in &opened.problems {
             println!("{problem}");
+        }
+        for warning in &warnings {
+            println!("warning: {warning}");
         }
         match opened.problems.len() {
             0 => println!("no problems found"),

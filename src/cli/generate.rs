@@ -6,7 +6,7 @@ use crate::store::init::GITIGNORE;
 use crate::store::{save_all, Layout, Stamps};
 use std::path::Path;
 
-pub fn run(out: &Path, projects: usize, seed: u64, interviews: Option<usize>) -> u8 {
+pub fn run(out: &Path, projects: usize, seed: u64, interviews: Option<usize>, codings: Option<usize>) -> u8 {
     let layout = Layout::new(out);
     if layout.study_file().exists() {
         eprintln!(
@@ -16,10 +16,13 @@ pub fn run(out: &Path, projects: usize, seed: u64, interviews: Option<usize>) ->
         return 1;
     }
     let options = Options { seed, projects };
-    let data = match interviews {
+    let mut data = match interviews {
         Some(m) => generate_with_interviews(options, m),
         None => generate(options),
     };
+    if let Some(total) = codings {
+        crate::generate::scale_codings(seed, &mut data, total);
+    }
     // Into a new or empty folder the study is built hidden beside it and
     // renamed into place: a generate killed half-way leaves no half study
     // that the next one would refuse. Into a folder holding other things it
@@ -36,11 +39,12 @@ pub fn run(out: &Path, projects: usize, seed: u64, interviews: Option<usize>) ->
     }
     let counts = data.counts();
     println!(
-        "wrote {} cases, {} reviews, {} informants, {} interviews to {}",
+        "wrote {} cases, {} reviews, {} informants, {} interviews, {} codings to {}",
         counts.cases,
         counts.reviews,
         counts.informants,
         counts.interviews,
+        counts.codings,
         out.display()
     );
     0

@@ -4,6 +4,8 @@
 mod agreement;
 mod assign;
 mod check;
+mod code;
+mod coding;
 mod conflicts;
 mod coverage;
 mod export_refi;
@@ -18,12 +20,14 @@ mod migrate;
 mod purge;
 mod recruitment;
 mod repair;
+mod report;
 mod resolve;
 mod review;
 mod session;
 mod stage;
 mod stats;
 mod status;
+mod themes;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -61,6 +65,9 @@ pub enum Command {
     Check {
         #[arg(long)]
         json: bool,
+        /// Write back the offsets of my codings that followed their words when notes were edited.
+        #[arg(long)]
+        fix_anchors: bool,
     },
     /// Answer criteria of my review of a case (saved as a draft), and submit it with --submit.
     Review {
@@ -175,6 +182,41 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Themes across cases: every code's passages, cases, informants and quotes, the code x case matrix, spread, co-occurrence.
+    Themes {
+        /// Count one coder's codings alone.
+        #[arg(long, value_name = "ID")]
+        coder: Option<String>,
+        /// List one code's passages (with its sub-codes) instead.
+        #[arg(long, value_name = "CODE")]
+        passages: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Edit the codebook (the lead), or add a code of my own while coding.
+    Code {
+        #[command(subcommand)]
+        what: CodeWhat,
+    },
+    /// Mark my coding of an interview done (or --undo): under blind coding the other coder's shows once both are.
+    CodingDone {
+        interview: String,
+        #[arg(long)]
+        undo: bool,
+    },
+    /// Agreement of two coders per code (unit: guide question; value: code present), and where they differ.
+    CodingAgreement {
+        /// One interview; all double-coded interviews when left out.
+        interview: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The report material as Markdown: selected cases and coverage, a section per theme with its quotes.
+    Report {
+        /// Write to this file instead of stdout.
+        #[arg(long, value_name = "FILE.md")]
+        out: Option<PathBuf>,
+    },
     /// Write a synthetic study (the demo, or larger ones for benchmarks).
     Generate {
         /// Where to write it; it must not already hold a study.
@@ -189,6 +231,9 @@ pub enum Command {
         /// ones beyond the demo's), each with notes of several hundred words
         #[arg(long, value_name = "M")]
         interviews: Option<usize>,
+        /// Codings in all, spread evenly over the generated interviews (for benchmarks).
+        #[arg(long, value_name = "K")]
+        codings: Option<usize>,
     },
     /// Interviews with their date, informants, guide, coverage of the guide
     /// (questions whose condition holds) and coding state
@@ -207,6 +252,46 @@ pub enum Command {
 pub enum GuideWhat {
     /// Print a guide as Markdown, to hand to a colleague or print
     Show { id: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CodeWhat {
+    /// A new code: in the codebook for the lead, in my own codebook.<me>.ron for anyone else.
+    Add {
+        id: String,
+        name: String,
+        /// The code it is a sub-code of.
+        #[arg(long, value_name = "CODE")]
+        parent: Option<String>,
+        /// When to use it.
+        #[arg(long, default_value = "")]
+        description: String,
+        /// #rrggbb
+        #[arg(long)]
+        colour: Option<String>,
+    },
+    /// A new name; the id stays.
+    Rename { id: String, name: String },
+    /// Under another code (--parent CODE) or to the top level (--top).
+    Move {
+        id: String,
+        #[arg(long, value_name = "CODE", conflicts_with = "top")]
+        parent: Option<String>,
+        #[arg(long)]
+        top: bool,
+    },
+    /// Count FROM's codings under INTO from now on (recorded as merged_into).
+    Merge { from: String, into: String },
+    /// Delete an unused code (a code in use is refused with its count).
+    Delete { id: String },
+    /// Take a coder's own code into the codebook.
+    Adopt {
+        id: String,
+        #[arg(long, value_name = "CODE")]
+        parent: Option<String>,
+    },
+    /// Turn down a coder's own code that no coding uses.
+    Reject { id: String },
 }
 
 #[derive(Debug, Subcommand)]
@@ -313,7 +398,7 @@ pub fn run(cli: &Cli) -> ExitCode {
     let code = match &cli.command {
         None => return ExitCode::SUCCESS,
         Some(Command::Init { dir, title }) => init::run(dir, title),
-        Some(Command::Check { json }) => check::run(cli, *json),
+        Some(Command::Check { json, fix_anchors }) => check::run(cli, *json, *fix_anchors),
         Some(Command::Agreement {
             ratings,
             level,
@@ -360,12 +445,20 @@ pub fn run(cli: &Cli) -> ExitCode {
         Some(Command::Informant { what }) => informant::run(cli, what),
         Some(Command::Recruitment { json }) => recruitment::run(cli, *json),
         Some(Command::PurgeContacts { yes, force }) => purge::run(cli, *yes, *force),
+        Some(Command::Code { what }) => code::run(cli, what),
+        Some(Command::CodingDone { interview, undo }) => coding::run_done(cli, interview, !*undo),
+        Some(Command::CodingAgreement { interview, json }) => coding::run_agreement(cli, interview.as_deref(), *json),
+        Some(Command::Report { out }) => report::run(cli, out.as_deref()),
+        Some(Command::Themes { coder, passages, json }) => {
+            themes::run(cli, coder.as_deref(), passages.as_deref(), *json)
+        }
         Some(Command::Generate {
             out,
             projects,
             seed,
             interviews,
-        }) => generate::run(out, *projects, *seed, *interviews),
+            codings,
+        }) => generate::run(out, *projects, *seed, *interviews, *codings),
         Some(Command::Interviews { json }) => interviews::run(cli, *json),
         Some(Command::Guide {
             what: GuideWhat::Show { id },

@@ -10,6 +10,8 @@ pub struct StudyData {
     pub cases: BTreeMap<CaseId, CaseData>,
     pub guides: BTreeMap<GuideId, Guide>,
     pub codebook: Codebook,
+    /// Each coder's own new codes, from `guides/codebook.<researcher>.ron`.
+    pub own_codes: BTreeMap<ResearcherId, OwnCodes>,
 }
 
 /// One case folder.
@@ -85,7 +87,8 @@ impl StudyData {
             study,
             cases: BTreeMap::new(),
             guides: BTreeMap::new(),
-            codebook: Codebook { codes: Vec::new() },
+            codebook: Codebook::new(Vec::new()),
+            own_codes: BTreeMap::new(),
         }
     }
 

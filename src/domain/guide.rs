@@ -1,7 +1,7 @@
 //! `guides/<guide-id>.ron` and `guides/codebook.ron`: the interview guides the
 //! team walks, and the codes (themes) notes are coded with.
 
-use super::ids::{CodeId, GuideId, QuestionId};
+use super::ids::{CodeId, GuideId, QuestionId, ResearcherId};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -96,6 +96,10 @@ impl Guide {
 #[serde(deny_unknown_fields)]
 pub struct Codebook {
     pub codes: Vec<Code>,
+    /// Codes of coders' own codebooks that the lead turned down: no longer
+    /// offered or counted (only an unused code can be rejected).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rejected: Vec<CodeId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -110,9 +114,20 @@ pub struct Code {
     pub colour: Option<String>,
     #[serde(default)]
     pub children: Vec<Code>,
+    /// The code this one was merged into. Codings keep naming this code (no
+    /// coder's file is rewritten); loading counts them under the target.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merged_into: Option<CodeId>,
 }
 
 impl Codebook {
+    pub fn new(codes: Vec<Code>) -> Self {
+        Codebook {
+            codes,
+            rejected: Vec::new(),
+        }
+    }
+
     /// Every code, depth first, with its depth (0 for top-level themes).
     pub fn flatten(&self) -> Vec<(usize, &Code)> {
         fn walk<'a>(code: &'a Code, depth: usize, out: &mut Vec<(usize, &'a Code)>) {
@@ -131,4 +146,75 @@ impl Codebook {
     pub fn find(&self, id: &CodeId) -> Option<&Code> {
         self.flatten().into_iter().map(|(_, c)| c).find(|c| &c.id == id)
     }
+
+    pub fn find_mut(&mut self, id: &CodeId) -> Option<&mut Code> {
+        fn walk<'a>(codes: &'a mut [Code], id: &CodeId) -> Option<&'a mut Code> {
+            for code in codes {
+                if &code.id == id {
+                    return Some(code);
+                }
+                if let Some(found) = walk(&mut code.children, id) {
+                    return Some(found);
+                }
+            }
+            None
+        }
+        walk(&mut self.codes, id)
+    }
+
+    /// Takes a code (with its sub-codes) out of the tree.
+    pub fn remove(&mut self, id: &CodeId) -> Option<Code> {
+        fn walk(codes: &mut Vec<Code>, id: &CodeId) -> Option<Code> {
+            if let Some(at) = codes.iter().position(|c| &c.id == id) {
+                return Some(codes.remove(at));
+            }
+            codes.iter_mut().find_map(|c| walk(&mut c.children, id))
+        }
+        walk(&mut self.codes, id)
+    }
+
+    /// The code `id` is nested in, if any.
+    pub fn parent_of(&self, id: &CodeId) -> Option<&Code> {
+        self.flatten()
+            .into_iter()
+            .map(|(_, c)| c)
+            .find(|c| c.children.iter().any(|child| &child.id == id))
+    }
+}
+
+impl Code {
+    pub fn new(id: impl Into<CodeId>, name: impl Into<String>) -> Self {
+        Code {
+            id: id.into(),
+            name: name.into(),
+            description: String::new(),
+            colour: None,
+            children: Vec::new(),
+            merged_into: None,
+        }
+    }
+}
+
+/// `guides/codebook.<researcher>.ron`: the codes one coder added while
+/// coding, usable at once in their codings; the lead adopts, merges or
+/// rejects them in `codebook.ron` (the coder's file is theirs alone).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OwnCodes {
+    pub coder: ResearcherId,
+    pub codes: Vec<OwnCode>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OwnCode {
+    pub id: CodeId,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub colour: Option<String>,
+    /// The code this one is a sub-code of (in `codebook.ron` or this file).
+    #[serde(default)]
+    pub parent: Option<CodeId>,
 }

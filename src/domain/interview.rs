@@ -177,6 +177,10 @@ pub struct Codings {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes_of: Option<ResearcherId>,
     pub codings: Vec<Coding>,
+    /// The coder has finished coding this interview: under blind double
+    /// coding, each coder sees the other's codings once both are done.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub done: bool,
 }
 
 /// A passage of the notes on one question, with the codes given to it.
@@ -196,6 +200,24 @@ pub struct Coding {
     pub quote: bool,
     #[serde(default)]
     pub memo: String,
+    /// Where the passage stands after loading (never written): found at its
+    /// offsets, found elsewhere in the notes, or gone.
+    #[serde(skip)]
+    pub anchor: Anchor,
+}
+
+/// Whether a coding's stored text was found again in its notes at load.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Anchor {
+    /// At its stored offsets.
+    #[default]
+    Exact,
+    /// Found again elsewhere (the notes were edited); `start`/`end` now point
+    /// at it, and the coder's own casebook may write them back.
+    Moved { from_start: usize, from_end: usize },
+    /// Its text is gone from the notes: kept for the coder to place again,
+    /// and never taken to mean whatever words are at its offsets now.
+    Lost,
 }
 
 impl Coding {

@@ -1,8 +1,10 @@
 //! The domain: what a study is made of, as plain types with the rules about
 //! them. Nothing here touches a terminal or the file system.
 
+pub mod anchor;
 pub mod blind;
 pub mod case;
+pub mod codes;
 pub mod data;
 pub mod fold;
 pub mod guide;

@@ -34,6 +34,10 @@ pub struct Study {
     /// From this date personal data (the private contacts file) must be deleted.
     #[serde(default)]
     pub deletion_date: Option<NaiveDate>,
+    /// Blind double coding: a coder sees only their own codings of an
+    /// interview until both coders have marked it done (`domain::blind`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub blind_coding: bool,
 }
 
 /// The study layout this casebook writes: 2 has one resolution file and one

@@ -447,6 +447,7 @@ impl Fieldwork<'_> {
                 codes: codes.iter().map(|c| CodeId::new(*c)).collect(),
                 quote: sentence.starts_with('"'),
                 memo: String::new(),
+                anchor: Anchor::Exact,
             })
             .collect();
         if n.is_multiple_of(3) {
@@ -467,6 +468,7 @@ impl Fieldwork<'_> {
                     coder: researchers[1].clone(),
                     notes_of: None,
                     codings: second,
+                    done: false,
                 },
             );
         }
@@ -477,6 +479,7 @@ impl Fieldwork<'_> {
                 coder: researchers[0].clone(),
                 notes_of: None,
                 codings: first,
+                done: false,
             },
         );
         self.case_mut(case).interviews.insert(

@@ -3,6 +3,7 @@
 //! larger sizes feed benchmarks. Only places are real; no person is.
 
 mod codebook;
+mod codings;
 mod fieldwork;
 mod guides;
 mod places;
@@ -11,6 +12,8 @@ mod reviews;
 
 mod selection;
 mod text;
+
+pub use codings::scale_codings;
 
 use crate::domain::*;
 use crate::rng::Rng;
@@ -151,6 +154,7 @@ fn study() -> Study {
             },
         ],
         deletion_date: NaiveDate::from_ymd_opt(2026, 12, 31),
+        blind_coding: false,
     }
 }
 

@@ -7,6 +7,8 @@
 
 pub mod assign;
 mod change;
+pub mod codebook;
+pub mod coding;
 pub mod consent;
 mod error;
 pub mod files;

@@ -35,6 +35,7 @@ pub fn init_study(layout: &Layout, title: &str) -> io::Result<()> {
         targets: Vec::new(),
         criteria: Vec::new(),
         deletion_date: None,
+        blind_coding: false,
     };
     let write = |path: std::path::PathBuf, text: String| write_atomic(&path, text.as_bytes());
     fs::create_dir_all(layout.cases_dir())?;
@@ -42,7 +43,7 @@ pub fn init_study(layout: &Layout, title: &str) -> io::Result<()> {
     write(layout.study_file(), to_ron(&study).map_err(io::Error::other)?)?;
     write(
         layout.codebook_file(),
-        to_ron(&Codebook { codes: Vec::new() }).map_err(io::Error::other)?,
+        to_ron(&Codebook::new(Vec::new())).map_err(io::Error::other)?,
     )?;
     let gitignore = layout.root.join(".gitignore");
     let existing = fs::read_to_string(&gitignore).unwrap_or_default();

@@ -43,6 +43,11 @@ impl Layout {
         self.guides_dir().join(CODEBOOK_FILE)
     }
 
+    /// A coder's own new codes: `guides/codebook.<researcher>.ron`.
+    pub fn own_codes_file(&self, coder: &ResearcherId) -> PathBuf {
+        self.guides_dir().join(format!("codebook.{coder}.ron"))
+    }
+
     pub fn guide_file(&self, guide: &GuideId) -> PathBuf {
         self.guides_dir().join(format!("{guide}.ron"))
     }
@@ -106,6 +111,13 @@ impl Layout {
 /// `review.<researcher>.ron` → the researcher.
 pub fn reviewer_of_file_name(name: &str) -> Option<&str> {
     name.strip_prefix("review.")?
+        .strip_suffix(".ron")
+        .filter(|r| !r.is_empty())
+}
+
+/// `codebook.<researcher>.ron` → the researcher.
+pub fn own_codes_of_file_name(name: &str) -> Option<&str> {
+    name.strip_prefix("codebook.")?
         .strip_suffix(".ron")
         .filter(|r| !r.is_empty())
 }

@@ -66,8 +66,10 @@ pub fn load(layout: &Layout) -> Loaded {
     let mut data = StudyData::empty(study.unwrap_or_else(empty_study));
     let codebook = loader.read::<Codebook>(&layout.codebook_file());
     let codebook_ok = codebook.is_some();
-    data.codebook = codebook.unwrap_or(Codebook { codes: Vec::new() });
-    data.guides = loader.load_guides();
+    data.codebook = codebook.unwrap_or(Codebook::new(Vec::new()));
+    let (guides, own_codes) = loader.load_guides();
+    data.guides = guides;
+    data.own_codes = own_codes;
     let folders = loader.case_folders();
     let mut cases = Vec::with_capacity(folders.len());
     for (share, worker) in load_case_folders(layout, &folders) {
@@ -211,6 +213,7 @@ fn empty_study() -> Study {
         targets: Vec::new(),
         criteria: Vec::new(),
         deletion_date: None,
+        blind_coding: false,
         format_version: FORMAT_VERSION,
         lead: None,
     }
@@ -328,10 +331,21 @@ impl<'a> Loader<'a> {
         entries
     }
 
-    fn load_guides(&mut self) -> BTreeMap<GuideId, Guide> {
+    /// The guides, and each coder's own codes.
+    fn load_guides(&mut self) -> (BTreeMap<GuideId, Guide>, BTreeMap<ResearcherId, OwnCodes>) {
         let mut guides = BTreeMap::new();
+        let mut own_codes = BTreeMap::new();
         for (name, path) in self.entries(&self.layout.guides_dir()) {
             if name == layout::CODEBOOK_FILE {
+                continue;
+            }
+            if let Some(coder) = layout::own_codes_of_file_name(&name) {
+                if let Some(own) = self.read::<OwnCodes>(&path) {
+                    if own.coder.as_str() != coder {
+                        self.mismatch(&path, "coder", own.coder.as_str(), &name);
+                    }
+                    own_codes.insert(ResearcherId::new(coder), own);
+                }
                 continue;
             }
             if !name.ends_with(".ron") || path.is_dir() {
@@ -346,7 +360,7 @@ impl<'a> Loader<'a> {
             }
             guides.insert(guide.id.clone(), guide);
         }
-        guides
+        (guides, own_codes)
     }
 
     /// The case folders under `cases/`, sorted by name; anything else there
@@ -545,6 +559,10 @@ impl<'a> Loader<'a> {
                     format!("codings of interview `{interview_id}`, which this case does not have"),
                 )),
             }
+        }
+        // Codings follow their words when the notes were edited since.
+        for interview in data.interviews.values_mut() {
+            crate::domain::anchor::reanchor_interview(interview);
         }
     }
 

@@ -93,6 +93,9 @@ pub fn save_all(layout: &Layout, stamps: &mut Stamps, data: &StudyData) -> Resul
     };
     count(save_value(stamps, &layout.study_file(), &data.study)?);
     count(save_value(stamps, &layout.codebook_file(), &data.codebook)?);
+    for (coder, own) in &data.own_codes {
+        count(save_value(stamps, &layout.own_codes_file(coder), own)?);
+    }
     for guide in data.guides.values() {
         count(save_value(stamps, &layout.guide_file(&guide.id), guide)?);
     }

@@ -59,7 +59,13 @@ pub(crate) fn validate(layout: &Layout, data: &StudyData, stamps: &Stamps, trust
         codebook_ok: trust.codebook,
         informants: data.informants().map(|i| &i.id).collect(),
         interviews: data.interviews().map(|i| &i.interview.id).collect(),
-        codes: data.codebook.flatten().into_iter().map(|(_, c)| &c.id).collect(),
+        codes: data
+            .codebook
+            .flatten()
+            .into_iter()
+            .map(|(_, c)| &c.id)
+            .chain(data.own_codes.values().flat_map(|o| o.codes.iter().map(|c| &c.id)))
+            .collect(),
     };
     let study_ok = trust.study;
     let team: BTreeSet<&ResearcherId> = data.study.team.iter().map(|r| &r.id).collect();
@@ -299,6 +305,9 @@ fn check_interview(
             };
             match note {
                 None => checker.dangling(&path, "question (no notes for it)", coding.question.as_str()),
+                // Its text gone from the notes is a warning for the coder
+                // (`coding_warnings`), not an error in the file.
+                Some(_) if coding.anchor == Anchor::Lost => {}
                 Some(note) if coding.passage_in(&note.text).is_none() => checker.report(
                     &path,
                     &format!("\"{}\"", coding.question),
@@ -323,6 +332,60 @@ fn check_codebook(checker: &mut Checker, layout: &Layout, data: &StudyData) {
                 &format!("\"{}\"", code.id),
                 format!("code `{}` is defined twice", code.id),
             );
+        }
+    }
+    for (_, code) in data.codebook.flatten() {
+        let Some(target) = &code.merged_into else { continue };
+        if !checker.codes.contains(target) {
+            checker.dangling(&path, "code (merged_into)", target.as_str());
+        } else if crate::domain::codes::CodeIndex::new(data)
+            .effective_id(&code.id)
+            .is_none()
+        {
+            checker.report(
+                &path,
+                &format!("\"{target}\""),
+                format!(
+                    "code `{}` is merged in a circle (merged_into leads back to it)",
+                    code.id
+                ),
+            );
+        }
+        if !code.children.is_empty() {
+            checker.report(
+                &path,
+                &format!("\"{}\"", code.id),
+                format!(
+                    "code `{}` is merged into `{target}` but still has sub-codes; move them first",
+                    code.id
+                ),
+            );
+        }
+    }
+    // Each coder's own codes: new ids, under parents that exist. An id the
+    // lead's codebook also has is one the lead adopted, not a clash.
+    let mut own_seen: BTreeSet<&CodeId> = BTreeSet::new();
+    for (coder, own) in &data.own_codes {
+        let path = layout.own_codes_file(coder);
+        if checker.codebook_ok && !data.study.team.iter().any(|r| &r.id == coder) {
+            checker.dangling(&path, "researcher", coder.as_str());
+        }
+        for code in &own.codes {
+            if !seen.contains(&code.id) && !own_seen.insert(&code.id) {
+                checker.report(
+                    &path,
+                    &format!("\"{}\"", code.id),
+                    format!(
+                        "code `{}` is also another coder's own code; give it an id of its own",
+                        code.id
+                    ),
+                );
+            }
+            if let Some(parent) = &code.parent {
+                if !checker.codes.contains(parent) {
+                    checker.dangling(&path, "code (parent)", parent.as_str());
+                }
+            }
         }
     }
 }

@@ -77,8 +77,11 @@ mod tests {
                     description: String::new(),
                     colour: Some("blue".into()),
                     children: vec![],
+                    merged_into: None,
                 }],
+                merged_into: None,
             }],
+            rejected: Vec::new(),
         };
         let guard = Guard::default();
         let mut out = Out::document(Vec::new(), &guard).unwrap();

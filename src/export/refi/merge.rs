@@ -76,6 +76,7 @@ fn merge_into(
                     description: code.description.clone(),
                     colour: code.colour.clone(),
                     children: Vec::new(),
+                    merged_into: None,
                 });
                 siblings.len() - 1
             }
@@ -129,18 +130,17 @@ mod tests {
             description: "ours".into(),
             colour: Some("#000000".into()),
             children,
+            merged_into: None,
         }
     }
 
     #[test]
     fn present_codes_are_kept_and_new_ones_go_under_their_parents() {
-        let existing = Codebook {
-            codes: vec![code(
-                "results",
-                "Results",
-                vec![code("results.local", "Local change", vec![])],
-            )],
-        };
+        let existing = Codebook::new(vec![code(
+            "results",
+            "Results",
+            vec![code("results.local", "Local change", vec![])],
+        )]);
         let imported = RefiCodebook {
             codes: vec![
                 refi(" results ", vec![refi("Local change", vec![]), refi("Spread", vec![])]),
@@ -160,9 +160,7 @@ mod tests {
 
     #[test]
     fn same_named_siblings_in_the_file_become_one_code_and_ids_never_collide() {
-        let existing = Codebook {
-            codes: vec![code("a", "Other", vec![])],
-        };
+        let existing = Codebook::new(vec![code("a", "Other", vec![])]);
         let imported = RefiCodebook {
             codes: vec![
                 refi("A", vec![]),

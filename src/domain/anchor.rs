@@ -1,0 +1,93 @@
+//! Keeping codings on their words when notes change. A coding stores the
+//! text it was given to; at load that text is looked for again, nearest its
+//! old place. When it is gone the coding is marked lost and kept for its
+//! coder: it is never taken to mean whatever words now sit at its offsets.
+
+use super::{Anchor, Coding, InterviewData};
+
+/// Re-anchors every coding of every coder of `interview` in memory.
+pub fn reanchor_interview(interview: &mut InterviewData) {
+    let record = &interview.interview;
+    for codings in interview.codings.values_mut() {
+        for coding in &mut codings.codings {
+            let note = record.note(&coding.question).map(|n| n.text.as_str());
+            reanchor(coding, note);
+        }
+    }
+}
+
+/// Finds `coding`'s stored text in `note` (the notes on its question, if
+/// the interview still has them) and sets its offsets and `anchor`.
+pub fn reanchor(coding: &mut Coding, note: Option<&str>) {
+    // Where the file on disk has it: a coding moved before stays "moved"
+    // until its coder writes the new offsets back.
+    let on_disk = match coding.anchor {
+        Anchor::Moved { from_start, from_end } => (from_start, from_end),
+        Anchor::Exact | Anchor::Lost => (coding.start, coding.end),
+    };
+    let Some(note) = note else {
+        coding.anchor = Anchor::Lost;
+        return;
+    };
+    if coding.passage_in(note) == Some(coding.text.as_str()) {
+        if coding.anchor == Anchor::Lost {
+            coding.anchor = Anchor::Exact;
+        }
+        return;
+    }
+    match nearest(note, &coding.text, coding.start) {
+        Some(found) => {
+            let length = coding.text.chars().count();
+            coding.start = found;
+            coding.end = found + length;
+            coding.anchor = if (found, found + length) == on_disk {
+                Anchor::Exact
+            } else {
+                Anchor::Moved {
+                    from_start: on_disk.0,
+                    from_end: on_disk.1,
+                }
+            };
+        }
+        None => coding.anchor = Anchor::Lost,
+    }
+}
+
+/// The character offset of the occurrence of `needle` in `haystack` nearest
+/// to `near` (the earlier one on a tie), if there is one. An empty needle
+/// matches nowhere: an empty passage cannot be told apart from any other.
+pub fn nearest(haystack: &str, needle: &str, near: usize) -> Option<usize> {
+    if needle.is_empty() {
+        return None;
+    }
+    let mut best: Option<usize> = None;
+    // Byte offsets of matches, turned into character offsets as we go.
+    let (mut bytes_seen, mut chars_seen) = (0usize, 0usize);
+    for (byte, _) in haystack.match_indices(needle) {
+        chars_seen += haystack[bytes_seen..byte].chars().count();
+        bytes_seen = byte;
+        let distance = chars_seen.abs_diff(near);
+        if best.is_none_or(|b| distance < b.abs_diff(near)) {
+            best = Some(chars_seen);
+        }
+        if chars_seen > near {
+            break; // later matches are only further away
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_nearest_of_two_occurrences_is_chosen() {
+        let text = "ab ab ab";
+        assert_eq!(nearest(text, "ab", 0), Some(0));
+        assert_eq!(nearest(text, "ab", 4), Some(3));
+        assert_eq!(nearest(text, "ab", 7), Some(6));
+        assert_eq!(nearest(text, "zz", 0), None);
+        assert_eq!(nearest("ø ab", "ab", 0), Some(2));
+    }
+}
