@@ -76,10 +76,21 @@ fn search_help_suggestion_and_quitting_as_a_newcomer_meets_them() {
     tmux.wait_for("Why does");
     tmux.keys(&["Enter"]);
     tmux.wait_for("→ selected by astrid");
+    // The status line says so at once; the disk worker writes it just after.
     let path = study.path().join("cases").join(&suggested).join("case.ron");
-    let text = std::fs::read_to_string(&path).unwrap();
-    let case: Case = casebook::store::ron_io::from_ron(&path, &text).unwrap();
-    assert_eq!(case.stage, Stage::Selected);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let (text, case) = loop {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let case: Case = casebook::store::ron_io::from_ron(&path, &text).unwrap();
+        if case.stage == Stage::Selected {
+            break (text, case);
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the move never reached the disk:\n{text}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
     let entry = case.stage_log.last().unwrap();
     assert!(entry.reason.starts_with("suggested: "), "{}", entry.reason);
     let written = entry.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);

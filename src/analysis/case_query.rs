@@ -317,6 +317,15 @@ impl SearchIndex {
         }
     }
 
+    /// How many characters the longest case id has.
+    pub fn id_width(&self) -> usize {
+        self.entries
+            .iter()
+            .map(|e| e.id.as_str().chars().count())
+            .max()
+            .unwrap_or(0)
+    }
+
     /// The case at `entry`.
     pub fn case_id(&self, entry: usize) -> Option<&CaseId> {
         self.entries.get(entry).map(|e| &e.id)

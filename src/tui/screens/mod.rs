@@ -70,7 +70,7 @@ impl App {
 /// The list the cursor keys move in on `screen`, and how many rows it has.
 pub fn active_list(screens: &Screens, screen: Screen, view: &View) -> Option<(usize, ListRef)> {
     Some(match screen {
-        Screen::Cases => (screens.cases.rows(view).shown.len(), ListRef::Cases),
+        Screen::Cases => (screens.cases.rows(view).hits.shown.len(), ListRef::Cases),
         Screen::Coverage => (screens.coverage.progress(view).0.len(), ListRef::Coverage),
         Screen::Review => return screens.review.active_list(view),
         Screen::Recruitment => (screens.recruitment.rows(view).len(), ListRef::Recruitment),

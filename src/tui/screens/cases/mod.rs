@@ -7,10 +7,9 @@ pub mod view;
 
 use super::View;
 use crate::analysis::case_query::{CaseQuery, Hits, SearchIndex};
-use crate::domain::CaseId;
+use crate::domain::{CaseId, StudyData};
 use crate::tui::app::Cursor;
 use crate::tui::background::{Ask, Background};
-use crate::tui::cache::Cached;
 use std::sync::Arc;
 
 #[derive(Debug, Default)]
@@ -18,42 +17,64 @@ pub struct CasesScreen {
     /// The filters, search and sort.
     pub query: CaseQuery,
     pub cursor: Cursor,
-    /// What the search index was built from, once per change of the study.
-    source: Cached<u64, u64>,
-    /// Every case folded for searching, again only when ids, municipalities
-    /// or titles changed.
-    index: Cached<u64, SearchIndex>,
-    /// The rows for the query, once per change of the study or the query,
-    /// on the compute thread: a search over 16,000 cases, or sorting them,
-    /// takes longer than a keystroke may.
-    rows: Background<(u64, CaseQuery), Hits>,
+    /// The rows for the query, with the search index they point into, once
+    /// per change of the study or the query, on the compute thread: a search
+    /// over 16,000 cases, sorting them, even telling whether the names
+    /// changed, takes longer than a keystroke may.
+    rows: Background<(u64, CaseQuery), Rows>,
+}
+
+/// The table as computed: the rows, the index their entries point into
+/// (built again only when ids, names, focus areas or regions changed), and
+/// how wide the widest id is.
+#[derive(Debug)]
+pub struct Rows {
+    pub hits: Hits,
+    pub index: Arc<SearchIndex>,
+    source: u64,
+    pub id_width: usize,
+}
+
+impl Rows {
+    /// The rows for `query` on `data`; `earlier` gives an index to reuse and,
+    /// when `query` narrows its query, the only cases worth trying.
+    fn compute(data: &StudyData, query: &CaseQuery, earlier: Option<(&CaseQuery, &Rows)>, same_revision: bool) -> Rows {
+        let source = SearchIndex::source_of(data);
+        let index = match earlier {
+            Some((_, rows)) if rows.source == source => Arc::clone(&rows.index),
+            _ => Arc::new(SearchIndex::build(data)),
+        };
+        let within: Option<Vec<usize>> = earlier
+            .filter(|(earlier_query, rows)| same_revision && rows.source == source && query.narrows(earlier_query))
+            .map(|(_, rows)| {
+                // Every case a longer search could match: the earlier
+                // search's candidates, or with no search yet, its rows.
+                rows.hits
+                    .candidates
+                    .clone()
+                    .unwrap_or_else(|| rows.hits.shown.iter().map(|h| h.entry).collect())
+            });
+        let hits = query.hits(data, &index, within.as_deref());
+        let id_width = index.id_width();
+        Rows {
+            hits,
+            index,
+            source,
+            id_width,
+        }
+    }
 }
 
 impl CasesScreen {
-    pub fn index(&self, view: &View) -> Arc<SearchIndex> {
-        let source = *self.source.get(view.revision, || SearchIndex::source_of(view.data));
-        self.index.get(source, || SearchIndex::build(view.data))
-    }
-
     /// The table's rows, in order: those for the query as it is, or, while
-    /// they are computed, the last ones (not `fresh`). A search that only
+    /// they are computed, the last ones (not fresh). A search that only
     /// narrows the previous one (a letter typed at its end) looks only among
     /// its matches.
-    pub fn rows_shown(&self, view: &View) -> (Arc<Hits>, bool) {
-        let index = self.index(view);
+    pub fn rows_shown(&self, view: &View) -> (Arc<Rows>, bool) {
         let query = self.query.clone();
-        let key = (view.revision, query.clone());
-        let within = self
-            .rows
-            .peek()
-            .filter(|((revision, earlier), _)| *revision == view.revision && query.narrows(earlier))
-            .map(|(_, hits)| {
-                // Every case a longer search could match: the earlier
-                // search's candidates, or with no search yet, its rows.
-                hits.candidates
-                    .clone()
-                    .unwrap_or_else(|| hits.shown.iter().map(|h| h.entry).collect())
-            });
+        let revision = view.revision;
+        let key = (revision, query.clone());
+        let earlier = self.rows.peek();
         let data = Arc::clone(view.shared);
         let ask = Ask {
             slot: "cases.rows",
@@ -61,33 +82,35 @@ impl CasesScreen {
         };
         // The first table comes with the first frame.
         self.rows.current(view.jobs, ask, key, move || {
-            query.hits(&data, &index, within.as_deref())
+            let earlier = earlier.as_ref().map(|((earlier_revision, earlier_query), rows)| {
+                ((earlier_query, &**rows), *earlier_revision == revision)
+            });
+            let same_revision = earlier.is_some_and(|(_, same)| same);
+            Rows::compute(&data, &query, earlier.map(|(e, _)| e), same_revision)
         })
     }
 
     /// The table's rows as shown now (see `rows_shown`).
-    pub fn rows(&self, view: &View) -> Arc<Hits> {
+    pub fn rows(&self, view: &View) -> Arc<Rows> {
         self.rows_shown(view).0
     }
 
     /// The case under the cursor.
     pub fn selected(&self, view: &View) -> Option<CaseId> {
         let rows = self.rows(view);
-        let rows = &rows.shown;
-        let hit = rows.get(self.cursor.selected.min(rows.len().saturating_sub(1)))?;
-        self.index(view).case_id(hit.entry).cloned()
+        let shown = &rows.hits.shown;
+        let hit = shown.get(self.cursor.selected.min(shown.len().saturating_sub(1)))?;
+        rows.index.case_id(hit.entry).cloned()
     }
 }
 
 /// The ids of the cases the table shows, in order (for tests and scripts).
 pub fn case_ids(app: &crate::tui::app::App) -> Vec<CaseId> {
     let view = app.view();
-    let index = app.screens.cases.index(&view);
-    app.screens
-        .cases
-        .rows(&view)
+    let rows = app.screens.cases.rows(&view);
+    rows.hits
         .shown
         .iter()
-        .filter_map(|hit| index.case_id(hit.entry).cloned())
+        .filter_map(|hit| rows.index.case_id(hit.entry).cloned())
         .collect()
 }

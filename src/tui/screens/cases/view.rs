@@ -97,8 +97,8 @@ fn filter_line(state: &CasesScreen, view: &View) -> Line<'static> {
 
 pub fn render(frame: &mut Frame, area: Rect, state: &CasesScreen, view: &View) {
     let (rows, fresh) = state.rows_shown(view);
-    let hits = &rows.shown;
-    let index = state.index(view);
+    let hits = &rows.hits.shown;
+    let index = &rows.index;
     let query = &state.query;
     let data = view.data;
     let [filters_area, table_area, details_area] =
@@ -139,7 +139,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &CasesScreen, view: &View) {
         let Some(c) = index.case_id(hits[i].entry).and_then(|id| data.cases.get(id)) else {
             return Row::default();
         };
-        let matched = query.matched(&index, hits[i].entry);
+        let matched = query.matched(index, hits[i].entry);
         let case = &c.case;
         let plain = |k: usize, text: &str| Cell::from(fit(text, width_of(k)));
         Row::new(vec![
@@ -196,7 +196,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &CasesScreen, view: &View) {
     );
     let selected = state.cursor.pick(hits).and_then(|hit| {
         let case = data.cases.get(index.case_id(hit.entry)?)?;
-        Some((case, query.matched(&index, hit.entry)))
+        Some((case, query.matched(index, hit.entry)))
     });
     render_details(frame, details_area, view, selected);
 }
