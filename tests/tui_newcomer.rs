@@ -503,3 +503,33 @@ fn informants_by_case_name_their_case() {
         "{screen}"
     );
 }
+
+#[test]
+fn an_interview_starts_from_a_case_with_one_of_its_informants() {
+    let mut app = demo_app(Some("astrid"));
+    // The first case with more than one informant.
+    let case = app
+        .data
+        .cases
+        .values()
+        .find(|c| c.informants.len() > 1)
+        .map(|c| c.case.id.clone())
+        .expect("a case with informants");
+    let ids = case_ids(&app);
+    let position = ids.iter().position(|c| *c == case).unwrap();
+    for _ in 0..position {
+        app.handle_key(key('j'));
+    }
+    app.handle_key(key('n'));
+    let items = tui_common::picker_items(&app).expect("which informant");
+    assert!(items.len() > 1, "{items:?}");
+    let effects = app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let written = tui_common::written_files(&app, &effects);
+    assert!(
+        written
+            .iter()
+            .any(|f| f.contains(&format!("cases/{case}/interviews/INT-astrid-"))),
+        "{written:?}"
+    );
+    assert_eq!(app.screen, Screen::Interviews, "the interview opens");
+}

@@ -120,6 +120,8 @@ pub enum Choice {
     County(ReferralFlow, Picker<String>),
     /// Which value of a stratum gets a target (then how many).
     TargetValue(crate::domain::Stratum, Picker<String>),
+    /// Which of a case's informants an interview starts with.
+    InterviewWith(Picker<InformantId>),
 }
 
 /// Adding someone an informant pointed to: what has been asked so far.
@@ -143,6 +145,7 @@ impl Choice {
             Choice::Status(_, p) => of(p),
             Choice::County(_, p) => of(p),
             Choice::TargetValue(_, p) => of(p),
+            Choice::InterviewWith(p) => of(p),
         }
     }
 
@@ -164,6 +167,7 @@ impl Choice {
             Choice::Status(_, p) => step(p, action),
             Choice::County(_, p) => step(p, action),
             Choice::TargetValue(_, p) => step(p, action),
+            Choice::InterviewWith(p) => step(p, action),
         }
     }
 }
@@ -580,6 +584,12 @@ impl App {
 
     /// What the chosen value goes on to do.
     fn chose(&mut self, choice: Choice) -> Vec<Effect> {
+        if let Choice::InterviewWith(p) = &choice {
+            return match p.value().cloned() {
+                Some(informant) => self.start_interview_with(&informant),
+                None => Vec::new(),
+            };
+        }
         match choice {
             Choice::FilterOn(p) => p.value().copied().map(|on| self.picked_filter_on(on)),
             Choice::FilterValue(on, p) => p.value().cloned().map(|v| self.picked_filter_value(on, v)),
@@ -587,6 +597,7 @@ impl App {
             Choice::Status(informant, p) => p.value().copied().map(|s| self.picked_status(informant, s)),
             Choice::County(flow, p) => p.value().cloned().map(|county| self.picked_county(flow, county)),
             Choice::TargetValue(stratum, p) => p.value().cloned().map(|value| self.picked_target_value(stratum, value)),
+            Choice::InterviewWith(_) => None,
         };
         Vec::new()
     }

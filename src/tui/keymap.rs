@@ -208,6 +208,7 @@ impl Default for Keymap {
             b(Scope::On(Recruitment), &[Key::char('a')], Action::AdvanceStatus, "record a new status (asks date and note)"),
             b(Scope::On(Recruitment), &[Key::char('r')], Action::AddReferral, "add an informant this one referred"),
             b(Scope::On(Recruitment), &[Key::char('i')], Action::OpenInterviews, "open this informant's interviews"),
+            b(Scope::On(Cases), &[Key::char('n')], Action::StartInterview, "start an interview on this case (asks which informant)"),
             b(Scope::On(Recruitment), &[Key::char('n')], Action::StartInterview, "start an interview with this informant (asks consent once)"),
             b(interview, &[Key::ctrl('n')], Action::NextQuestion, "next question (the note is saved)"),
             b(interview, &[Key::ctrl('p')], Action::PreviousQuestion, "previous question (the note is saved)"),

@@ -40,6 +40,7 @@ impl App {
             }
             Action::SortReverse => self.screens.cases.query.descending = !self.screens.cases.query.descending,
             Action::MoveStage => self.ask_for_stage(),
+            Action::StartInterview => return self.interview_on_case(),
             Action::Open => {
                 if let Some(case) = self.screens.cases.selected(&self.view()) {
                     self.popup = Some(Popup::CaseDetails(case, Scroll::default()));
@@ -54,6 +55,36 @@ impl App {
     pub(crate) fn search_typed(&mut self, text: String) {
         self.screens.cases.query.search = text;
         self.screens.cases.cursor.to_top();
+    }
+
+    /// `n`: an interview on the case under the cursor, with one of its
+    /// informants (asked when it has several).
+    fn interview_on_case(&mut self) -> Vec<Effect> {
+        let Some(case) = self.screens.cases.selected(&self.view()) else {
+            return Vec::new();
+        };
+        let informants: Vec<(String, crate::domain::InformantId)> = self.data.cases[&case]
+            .informants
+            .values()
+            .map(|i| (format!("{} ({}, {})", i.id, i.role, i.status().label()), i.id.clone()))
+            .collect();
+        match informants.as_slice() {
+            [] => {
+                self.message = Some(format!(
+                    "{case} has no informant yet: add one on the Recruitment screen or with `casebook informant add --case {case}`"
+                ));
+                Vec::new()
+            }
+            [(_, only)] => {
+                let only = only.clone();
+                self.start_interview_with(&only)
+            }
+            _ => {
+                let title = format!(" Interview on {case} with ");
+                self.popup = Some(Popup::Choose(Choice::InterviewWith(Picker::new(title, informants))));
+                Vec::new()
+            }
+        }
     }
 
     fn ask_for_stage(&mut self) {
