@@ -219,6 +219,10 @@ fn tier(matcher: &SkimMatcherV2, field: &str, pattern: &str, fuzzy_allowed: bool
     if field == pattern {
         return Some((Tier::Exact, 0));
     }
+    // Every tier needs the letters in order: most fields fail this at once.
+    if !is_subsequence(field, pattern) {
+        return None;
+    }
     let words = || field.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
     if field.starts_with(pattern) || words().any(|w| w == pattern) {
         return Some((Tier::WholeWordOrPrefix, 0));
@@ -229,19 +233,28 @@ fn tier(matcher: &SkimMatcherV2, field: &str, pattern: &str, fuzzy_allowed: bool
     if field.contains(pattern) {
         return Some((Tier::Inside, 0));
     }
-    let (score, indices) = matcher.fuzzy_indices(field, pattern)?;
     let length = pattern.chars().count();
+    if !fuzzy_allowed || length < 3 {
+        return Some((Tier::Scattered, 0));
+    }
+    let (score, indices) = matcher.fuzzy_indices(field, pattern)?;
     let span = match (indices.first(), indices.last()) {
         (Some(first), Some(last)) => last - first + 1,
         _ => usize::MAX,
     };
     // One letter too many for every four typed, and at least one.
-    let close = span <= length + length / 4 + 1;
-    if fuzzy_allowed && close && length >= 3 {
+    if span <= length + length / 4 + 1 {
         Some((Tier::Fuzzy, score))
     } else {
         Some((Tier::Scattered, score))
     }
+}
+
+/// Whether `pattern`'s characters occur in `field` in order (what any fuzzy
+/// match needs), without scoring.
+fn is_subsequence(field: &str, pattern: &str) -> bool {
+    let mut rest = field.chars();
+    pattern.chars().all(|p| rest.any(|f| f == p))
 }
 
 /// What searching needs of every case, folded once per change of the study
@@ -389,15 +402,25 @@ impl CaseQuery {
         let keep_order = pattern.is_empty() && self.sort == Column::Id && !self.descending;
         let mut matching = Vec::new();
         let mut hits: Vec<(Hit, SortKey)> = Vec::new();
+        // The case itself is looked up only for filters and sort keys: the
+        // index's order is the id order, which the id column sorts by.
+        let filtering = self.filters.values().any(|wanted| !wanted.is_empty());
+        let needs_case = filtering || self.sort != Column::Id;
         for entry in candidates {
             let e = &index.entries[entry];
-            let Some(case) = data.cases.get(&e.id).map(|c| &c.case) else {
-                continue;
+            let case = if needs_case {
+                let Some(case) = data.cases.get(&e.id).map(|c| &c.case) else {
+                    continue;
+                };
+                Some(case)
+            } else {
+                None
             };
-            let passes = self
-                .filters
-                .iter()
-                .all(|(on, wanted)| wanted.is_empty() || on.values_of(data, case).iter().any(|v| wanted.contains(v)));
+            let passes = case.is_none_or(|case| {
+                self.filters
+                    .iter()
+                    .all(|(on, wanted)| wanted.is_empty() || on.values_of(data, case).iter().any(|v| wanted.contains(v)))
+            });
             if !passes {
                 continue;
             }
@@ -414,10 +437,10 @@ impl CaseQuery {
                 // The tier first; the fuzzy score orders within the fuzzy tier.
                 (tier as i64) * 1_000_000 + fuzzy
             };
-            let key = if keep_order {
-                SortKey::Number(0)
-            } else {
-                sort_key(data, case, self.sort)
+            let key = match case {
+                _ if keep_order => SortKey::Number(0),
+                Some(case) if self.sort != Column::Id => sort_key(data, case, self.sort),
+                _ => SortKey::Number(entry as i64),
             };
             hits.push((Hit { entry, score }, key));
         }
@@ -426,7 +449,8 @@ impl CaseQuery {
             hits.sort_by(|(a, ka), (b, kb)| {
                 b.score.cmp(&a.score).then_with(|| {
                     let order = if self.descending { kb.cmp(ka) } else { ka.cmp(kb) };
-                    order.then_with(|| index.entries[a.entry].id.cmp(&index.entries[b.entry].id))
+                    // Entries are in id order: ties go by id.
+                    order.then_with(|| a.entry.cmp(&b.entry))
                 })
             });
         }
