@@ -417,9 +417,9 @@ impl CaseQuery {
                 None
             };
             let passes = case.is_none_or(|case| {
-                self.filters
-                    .iter()
-                    .all(|(on, wanted)| wanted.is_empty() || on.values_of(data, case).iter().any(|v| wanted.contains(v)))
+                self.filters.iter().all(|(on, wanted)| {
+                    wanted.is_empty() || on.values_of(data, case).iter().any(|v| wanted.contains(v))
+                })
             });
             if !passes {
                 continue;

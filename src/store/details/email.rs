@@ -85,6 +85,9 @@ fn might_hold_email(text: &str) -> bool {
         return true;
     }
     let blank = |b: &u8| *b == b' ' || *b == b'\t';
+    // A bare ` at ` counts only with a dot spelt out too (see `emails`): in
+    // notes without the word "dot" it is just a word, and the file is spared.
+    let spelt_dot = bytes.windows(3).any(|w| w.eq_ignore_ascii_case(b"dot"));
     bytes.windows(2).enumerate().any(|(i, pair)| {
         if !pair.eq_ignore_ascii_case(b"at") {
             return false;
@@ -92,7 +95,7 @@ fn might_hold_email(text: &str) -> bool {
         let after = &bytes[i + 2..];
         let next = after.iter().find(|b| !blank(b));
         let bracketed = next.is_some_and(|b| b")]}>".contains(b));
-        let bare = i > 0 && blank(&bytes[i - 1]) && after.first().is_some_and(blank);
+        let bare = spelt_dot && i > 0 && blank(&bytes[i - 1]) && after.first().is_some_and(blank);
         bracketed || bare
     })
 }
