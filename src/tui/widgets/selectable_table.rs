@@ -4,6 +4,7 @@
 //! cursor how tall a page is.
 
 use crate::tui::app::Cursor;
+use crate::tui::widgets::fit::fit;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Block, Row, Table, TableState};
@@ -40,6 +41,32 @@ pub fn column_widths(area: Rect, widths: &[Constraint]) -> Vec<u16> {
 }
 
 const HIGHLIGHT: &str = "▶ ";
+
+/// As `render`, for rows of plain texts: each is cut to its column's drawn
+/// width with a visible `…`, never silently (`5000-1000` for `5000-10000`).
+#[allow(clippy::too_many_arguments)]
+pub fn render_texts<'a>(
+    frame: &mut Frame,
+    area: Rect,
+    block: Block,
+    header: Row<'a>,
+    count: usize,
+    row: impl Fn(usize) -> (Vec<String>, Style),
+    widths: &[Constraint],
+    cursor: &Cursor,
+) {
+    let fitted = column_widths(area, widths);
+    let fitted_row = |i: usize| {
+        let (texts, style) = row(i);
+        let cells: Vec<String> = texts
+            .iter()
+            .enumerate()
+            .map(|(k, text)| fit(text, fitted.get(k).copied().unwrap_or(0) as usize))
+            .collect();
+        Row::new(cells).style(style)
+    };
+    render(frame, area, block, header, count, fitted_row, widths, cursor);
+}
 
 /// Renders `count` rows, building only the visible ones with `row(index)`.
 #[allow(clippy::too_many_arguments)]

@@ -155,7 +155,7 @@ fn render_candidates(frame: &mut Frame, area: Rect, state: &CoverageScreen, view
     ]);
     let row = |i: usize| {
         let p = &progress[i];
-        Row::new([
+        let texts = vec![
             p.case.to_string(),
             p.municipality.clone(),
             p.stage.clone(),
@@ -168,7 +168,8 @@ fn render_candidates(frame: &mut Frame, area: Rect, state: &CoverageScreen, view
             p.interviews_held.to_string(),
             p.interviews_coded.to_string(),
             informants(&p.informants),
-        ])
+        ];
+        (texts, Style::new())
     };
     let widths = [
         Constraint::Length(11),
@@ -190,5 +191,5 @@ fn render_candidates(frame: &mut Frame, area: Rect, state: &CoverageScreen, view
         informants(&total.informants)
     );
     let block = Block::bordered().title(Line::from(vec![Span::raw(title)]));
-    selectable_table::render(frame, area, block, header, progress.len(), row, &widths, &state.cursor);
+    selectable_table::render_texts(frame, area, block, header, progress.len(), row, &widths, &state.cursor);
 }

@@ -13,7 +13,7 @@ use crate::tui::widgets::selectable_table;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Cell, Paragraph, Row, Wrap};
+use ratatui::widgets::{Block, Paragraph, Row, Wrap};
 use ratatui::Frame;
 
 pub fn glyph(status: RecruitmentStatus) -> &'static str {
@@ -69,7 +69,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &RecruitmentScreen, view: &V
     let row = |i: usize| {
         let row = &list[i];
         let Some(informant) = view.data.informant(&row.informant) else {
-            return Row::default();
+            return (Vec::new(), Style::new());
         };
         let status = informant.status();
         let case = view.data.cases.get(&informant.case).map(|c| &c.case);
@@ -104,20 +104,20 @@ pub fn render(frame: &mut Frame, area: Rect, state: &RecruitmentScreen, view: &V
         } else {
             Style::new()
         };
-        Row::new(vec![
-            Cell::from(format!("{indent}{}{name}", informant.id)),
-            Cell::from(format!("{} {}", glyph(status), status.label())),
-            Cell::from(row.wave.map(|w| w.to_string()).unwrap_or_else(|| "cycle".to_string())),
-            Cell::from(badge),
-            Cell::from(match case {
+        let texts = vec![
+            format!("{indent}{}{name}", informant.id),
+            format!("{} {}", glyph(status), status.label()),
+            row.wave.map(|w| w.to_string()).unwrap_or_else(|| "cycle".to_string()),
+            badge,
+            match case {
                 Some(c) if state.tree => c.municipality.clone(),
                 Some(c) if i == 0 || case_of(i - 1).as_ref() != Some(&c.id) => format!("{} {}", c.id, c.municipality),
                 _ => String::new(),
-            }),
-            Cell::from(informant.role.clone()),
-            Cell::from(next),
-        ])
-        .style(style)
+            },
+            informant.role.clone(),
+            next,
+        ];
+        (texts, style)
     };
     let widths = [
         Constraint::Length(26),
@@ -134,7 +134,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &RecruitmentScreen, view: &V
     } else {
         " Informants by case (t: tree) "
     };
-    selectable_table::render(
+    selectable_table::render_texts(
         frame,
         table_area,
         Block::bordered().title(title),

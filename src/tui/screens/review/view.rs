@@ -97,13 +97,16 @@ fn render_queue(frame: &mut Frame, area: Rect, state: &ReviewScreen, view: &View
         } else {
             "hidden".to_string()
         };
-        Row::new([
-            c.case.id.to_string(),
-            c.case.municipality.clone(),
-            my_state(c, me).to_string(),
-            other,
-            conflicts,
-        ])
+        (
+            vec![
+                c.case.id.to_string(),
+                c.case.municipality.clone(),
+                my_state(c, me).to_string(),
+                other,
+                conflicts,
+            ],
+            Style::new(),
+        )
     };
     let widths = [
         Constraint::Length(11),
@@ -117,7 +120,7 @@ fn render_queue(frame: &mut Frame, area: Rect, state: &ReviewScreen, view: &View
         " My review queue ({me}): {submitted} of {} submitted · Enter opens ",
         queue.len()
     );
-    selectable_table::render(
+    selectable_table::render_texts(
         frame,
         table_area,
         Block::bordered().title(title),
@@ -257,7 +260,7 @@ fn render_conflicts(frame: &mut Frame, area: Rect, state: &ReviewScreen, view: &
     let row = |i: usize| {
         let (case, c, resolved) = &conflicts[i];
         let Some(data) = view.data.cases.get(case) else {
-            return Row::default();
+            return (Vec::new(), Style::new());
         };
         let status = match resolution_state(data, &c.criterion) {
             ResolutionState::Agreed(_) if *resolved => {
@@ -268,14 +271,17 @@ fn render_conflicts(frame: &mut Frame, area: Rect, state: &ReviewScreen, view: &
             ResolutionState::Disputed(_) => "resolved differently · Enter resolves".to_string(),
             _ => "open · Enter resolves".to_string(),
         };
-        Row::new([
-            case.to_string(),
-            data.case.municipality.clone(),
-            c.criterion.to_string(),
-            format!("{} {}", c.first.0, c.first.1.label()),
-            format!("{} {}", c.second.0, c.second.1.label()),
-            status,
-        ])
+        (
+            vec![
+                case.to_string(),
+                data.case.municipality.clone(),
+                c.criterion.to_string(),
+                format!("{} {}", c.first.0, c.first.1.label()),
+                format!("{} {}", c.second.0, c.second.1.label()),
+                status,
+            ],
+            Style::new(),
+        )
     };
     let widths = [
         Constraint::Length(11),
@@ -285,7 +291,7 @@ fn render_conflicts(frame: &mut Frame, area: Rect, state: &ReviewScreen, view: &
         Constraint::Length(13),
         Constraint::Fill(1),
     ];
-    selectable_table::render(
+    selectable_table::render_texts(
         frame,
         area,
         Block::bordered().title(" Conflicts between the two reviews of a case "),
@@ -336,24 +342,26 @@ fn render_agreement(frame: &mut Frame, area: Rect, state: &ReviewScreen, view: &
         } else {
             ""
         };
-        Row::new([
-            c.criterion.to_string(),
-            c.level.to_string(),
-            c.units.to_string(),
-            fixed(c.krippendorff_alpha),
-            c.reading.to_string(),
-            c.percent_agreement
-                .map(|p| format!("{:.0} %", p * 100.0))
-                .unwrap_or_default(),
-            range,
-            format!("{} open, {} resolved", c.conflicts_open, c.conflicts_resolved),
-            note.to_string(),
-        ])
-        .style(if c.kappa_paradox {
-            Style::new().fg(Color::Yellow)
-        } else {
-            Style::new()
-        })
+        (
+            vec![
+                c.criterion.to_string(),
+                c.level.to_string(),
+                c.units.to_string(),
+                fixed(c.krippendorff_alpha),
+                c.reading.to_string(),
+                c.percent_agreement
+                    .map(|p| format!("{:.0} %", p * 100.0))
+                    .unwrap_or_default(),
+                range,
+                format!("{} open, {} resolved", c.conflicts_open, c.conflicts_resolved),
+                note.to_string(),
+            ],
+            if c.kappa_paradox {
+                Style::new().fg(Color::Yellow)
+            } else {
+                Style::new()
+            },
+        )
     };
     let widths = [
         Constraint::Length(19),
@@ -372,7 +380,7 @@ fn render_agreement(frame: &mut Frame, area: Rect, state: &ReviewScreen, view: &
         // The figures are from before the last change; new ones are coming.
         " Agreement on submitted reviews (updating…) "
     };
-    selectable_table::render(
+    selectable_table::render_texts(
         frame,
         area,
         Block::bordered().title(title),
