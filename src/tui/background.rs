@@ -116,7 +116,24 @@ where
     /// The value for `key`, or the last one (none at first) while `compute`
     /// runs on the compute thread; in line when `jobs` does not defer.
     pub fn get(&self, jobs: &Jobs, ask: Ask<K, V>, key: K, compute: impl FnOnce() -> V + Send + 'static) -> Shown<V> {
-        self.shown(jobs, ask, key, false, compute)
+        let held = self.held.borrow().clone();
+        match held {
+            Some((held_key, value)) if held_key == key => Shown {
+                value: Some(value),
+                fresh: true,
+            },
+            _ if !jobs.defer => Shown {
+                value: Some(self.compute_now(key, compute)),
+                fresh: true,
+            },
+            held => {
+                self.request(jobs, ask, key, compute);
+                Shown {
+                    value: held.map(|(_, v)| v),
+                    fresh: false,
+                }
+            }
+        }
     }
 
     /// As `get`, but the very first value is computed in line, for a view
@@ -130,54 +147,38 @@ where
         key: K,
         compute: impl FnOnce() -> V + Send + 'static,
     ) -> (Arc<V>, bool) {
-        let shown = self.shown(jobs, ask, key, true, compute);
-        match shown.value {
-            Some(value) => (value, shown.fresh),
-            // `shown` computes in line whenever nothing is held.
-            None => unreachable!("a first value is computed in line"),
+        let held = self.held.borrow().clone();
+        match held {
+            Some((held_key, value)) if held_key == key => (value, true),
+            Some((_, value)) if jobs.defer => {
+                self.request(jobs, ask, key, compute);
+                (value, false)
+            }
+            _ => (self.compute_now(key, compute), true),
         }
     }
 
-    fn shown(
-        &self,
-        jobs: &Jobs,
-        ask: Ask<K, V>,
-        key: K,
-        first_in_line: bool,
-        compute: impl FnOnce() -> V + Send + 'static,
-    ) -> Shown<V> {
-        let held = self.held.borrow().clone();
-        match held {
-            Some((held_key, value)) if held_key == key => Shown {
-                value: Some(value),
-                fresh: true,
-            },
-            held => {
-                if !jobs.defer || (held.is_none() && first_in_line) {
-                    let value = Arc::new(compute());
-                    *self.held.borrow_mut() = Some((key, Arc::clone(&value)));
-                    return Shown {
-                        value: Some(value),
-                        fresh: true,
-                    };
-                }
-                if self.requested.borrow().as_ref() != Some(&key) {
-                    *self.requested.borrow_mut() = Some(key.clone());
-                    let locate = ask.locate;
-                    jobs.push(Job {
-                        slot: ask.slot,
-                        run: Box::new(move || {
-                            let value = compute();
-                            Box::new(move |screens: &Screens| locate(screens).fill(key, value))
-                        }),
-                    });
-                }
-                Shown {
-                    value: held.map(|(_, v)| v),
-                    fresh: false,
-                }
-            }
+    fn compute_now(&self, key: K, compute: impl FnOnce() -> V) -> Arc<V> {
+        let value = Arc::new(compute());
+        *self.held.borrow_mut() = Some((key, Arc::clone(&value)));
+        value
+    }
+
+    /// Sends a job for `key`, once: a redraw before its result does not
+    /// send it again.
+    fn request(&self, jobs: &Jobs, ask: Ask<K, V>, key: K, compute: impl FnOnce() -> V + Send + 'static) {
+        if self.requested.borrow().as_ref() == Some(&key) {
+            return;
         }
+        *self.requested.borrow_mut() = Some(key.clone());
+        let locate = ask.locate;
+        jobs.push(Job {
+            slot: ask.slot,
+            run: Box::new(move || {
+                let value = compute();
+                Box::new(move |screens: &Screens| locate(screens).fill(key, value))
+            }),
+        });
     }
 
     /// A result from the compute thread.

@@ -10,6 +10,7 @@ pub mod background;
 pub mod cache;
 pub mod compute;
 mod confirm;
+pub mod cursor;
 pub mod effects;
 pub mod event_loop;
 pub mod input;
