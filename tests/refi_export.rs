@@ -187,6 +187,7 @@ fn coding(question: &str, note: &str, passage: &str, code: &str) -> Coding {
         codes: vec![CodeId::new(code)],
         quote: false,
         memo: "Sjå òg Ålesund".to_string(),
+        date: None,
         anchor: Default::default(),
     }
 }

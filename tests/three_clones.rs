@@ -310,6 +310,7 @@ fn code(clone: &Path, coder: &str) {
         codes: vec![loaded.data.codebook.codes[0].id.clone()],
         quote: false,
         memo: format!("coded by {coder} in their clone"),
+        date: None,
         anchor: Anchor::Exact,
     });
     let mut stamps = loaded.stamps.clone();

@@ -4,6 +4,7 @@
 pub mod agreement;
 pub mod assignment;
 pub mod case_query;
+pub mod code_search;
 pub mod coding_agreement;
 pub mod conditions;
 pub mod conflicts;

@@ -9,9 +9,21 @@ use super::{Anchor, Coding, InterviewData};
 pub fn reanchor_interview(interview: &mut InterviewData) {
     let record = &interview.interview;
     for codings in interview.codings.values_mut() {
+        // Codings point into the note-taker's notes, or into the notes of
+        // the researcher their file names.
+        let notes_of = codings
+            .notes_of
+            .as_ref()
+            .filter(|r| Some(*r) != record.writer())
+            .map(|r| interview.notes_by.get(r));
         for coding in &mut codings.codings {
-            let note = record.note(&coding.question).map(|n| n.text.as_str());
-            reanchor(coding, note);
+            let note = match notes_of {
+                None => record.note(&coding.question),
+                Some(notes) => {
+                    notes.and_then(|n| n.notes.iter().chain(&n.outside).find(|q| q.question == coding.question))
+                }
+            };
+            reanchor(coding, note.map(|n| n.text.as_str()));
         }
     }
 }

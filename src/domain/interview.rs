@@ -200,6 +200,9 @@ pub struct Coding {
     pub quote: bool,
     #[serde(default)]
     pub memo: String,
+    /// The day it was coded (codings made before dates were kept have none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
     /// Where the passage stands after loading (never written): found at its
     /// offsets, found elsewhere in the notes, or gone.
     #[serde(skip)]

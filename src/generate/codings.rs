@@ -52,6 +52,7 @@ pub fn scale_codings(seed: u64, data: &mut StudyData, total: usize) {
                 codes,
                 quote: rng.chance(0.05),
                 memo: String::new(),
+                date: None,
                 anchor: Anchor::Exact,
             });
         }

@@ -447,6 +447,7 @@ impl Fieldwork<'_> {
                 codes: codes.iter().map(|c| CodeId::new(*c)).collect(),
                 quote: sentence.starts_with('"'),
                 memo: String::new(),
+                date: None,
                 anchor: Anchor::Exact,
             })
             .collect();

@@ -68,7 +68,7 @@ pub fn generate_with_interviews(options: Options, interviews: usize) -> StudyDat
 
 pub(crate) const TEAM: [&str; 3] = ["astrid", "brage", "cora"];
 
-fn study() -> Study {
+pub(crate) fn study() -> Study {
     let focus = |id: &str, name: &str, years: &[i32]| FocusArea {
         id: id.to_string(),
         name: name.to_string(),

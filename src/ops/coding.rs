@@ -80,6 +80,30 @@ pub fn write_back_anchors(ctx: &Ctx, data: &mut StudyData) -> Result<Change, OpE
     Ok(change.said(line))
 }
 
+/// Writes my codings of one interview back if any moved with their words
+/// (after I edited the notes), marking them in place again.
+pub fn write_back_moved(
+    ctx: &Ctx,
+    case: &CaseId,
+    interview: &mut InterviewData,
+    me: &ResearcherId,
+) -> Result<Option<super::change::FileWrite>, OpError> {
+    let Some(codings) = interview.codings.get_mut(me) else {
+        return Ok(None);
+    };
+    if !codings.codings.iter().any(|c| matches!(c.anchor, Anchor::Moved { .. })) {
+        return Ok(None);
+    }
+    let path = ctx.layout.codings_file(case, &interview.interview.id, me);
+    let write = files::write(ctx, path, &*codings, Writer::Only(me))?;
+    for coding in &mut codings.codings {
+        if matches!(coding.anchor, Anchor::Moved { .. }) {
+            coding.anchor = Anchor::Exact;
+        }
+    }
+    Ok(Some(write))
+}
+
 /// The codings whose text is gone from their notes, as warnings (they never
 /// change an exit code): `path: coding no longer matches its notes …`.
 pub fn lost_codings(layout: &Layout, data: &StudyData) -> Vec<String> {

@@ -255,6 +255,12 @@ pub fn save_notes(
         if let Some(mine) = mine {
             slot.notes_by.insert(me.clone(), mine);
         }
+        // Codings follow their words as the notes change; my own moved ones
+        // are written back now (only I write my codings file).
+        crate::domain::anchor::reanchor_interview(slot);
+        if let Some(write) = super::coding::write_back_moved(ctx, case, slot, &me)? {
+            change.writes.push(write);
+        }
     }
     let said = match private_count {
         0 => format!("notes on {id} saved"),

@@ -7,6 +7,7 @@
 
 pub mod assign;
 mod change;
+pub mod code_passage;
 pub mod codebook;
 pub mod coding;
 pub mod consent;

@@ -119,6 +119,10 @@ pub enum Action {
     NoteOutsideGuide,
     ExternalEditor,
     FinishInterview,
+    /// Interview screen: select the line, then the paragraph, for coding;
+    /// code the selected passage (a picker over the codebook).
+    SelectPassage,
+    CodePassage,
 }
 
 impl Action {
@@ -173,6 +177,8 @@ impl Action {
             Action::NoteOutsideGuide => "note_outside_guide",
             Action::ExternalEditor => "external_editor",
             Action::FinishInterview => "finish_interview",
+            Action::SelectPassage => "select_passage",
+            Action::CodePassage => "code_passage",
         }
     }
 }

@@ -34,6 +34,7 @@ pub fn coding(note: &str, words: &str, codes: &[&str], quote: bool) -> Coding {
         codes: codes.iter().map(|c| CodeId::new(*c)).collect(),
         quote,
         memo: String::new(),
+        date: None,
         anchor: Anchor::Exact,
     }
 }

@@ -119,6 +119,7 @@ mod tests {
             codes: vec![],
             quote: false,
             memo: String::new(),
+            date: None,
             anchor: Default::default(),
         }
     }

@@ -65,7 +65,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let keys = &app.keymap;
     let hints = if app.mode() == Mode::Interview {
         // While notes are typed, `?` and `q` are text.
-        "F1 help  Esc back  Ctrl-C quit".to_string()
+        // At 80 columns the quit key gives way (F1 lists it).
+        let quit = if area.width >= 100 { "  Ctrl-C quit" } else { "" };
+        format!("{} code  F1 help  Esc back{quit}", keys.key_for(Action::CodePassage))
     } else if app.mode() == Mode::ReviewForm {
         keys.hints(&[
             (Action::Back, "leaves (draft kept)"),

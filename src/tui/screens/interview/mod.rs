@@ -6,6 +6,8 @@
 //! disk meanwhile is not overwritten and the local text goes to the
 //! recovery folder.
 
+pub mod coding;
+pub mod coding_view;
 pub mod external;
 pub mod update;
 pub mod view;
@@ -24,6 +26,8 @@ pub const TICK: Duration = Duration::from_millis(250);
 #[derive(Debug)]
 pub struct InterviewScreen {
     pub session: Option<Session>,
+    /// The codes I used last, newest first: a digit away in the picker.
+    pub recent: Vec<CodeId>,
     /// The monotonic clock autosave counts with; tests replace it.
     pub clock: fn() -> Instant,
 }
@@ -32,6 +36,7 @@ impl Default for InterviewScreen {
     fn default() -> Self {
         InterviewScreen {
             session: None,
+            recent: Vec::new(),
             clock: Instant::now,
         }
     }
@@ -72,6 +77,8 @@ pub struct Session {
     pub confirm_finish: bool,
     /// Ctrl-e: the loop runs `$EDITOR` on the current note.
     pub wants_editor: bool,
+    /// Coding a passage: the picker over the codebook, while open.
+    pub picker: Option<coding::CodePicker>,
 }
 
 impl Session {

@@ -77,6 +77,7 @@ impl App {
             consent,
             confirm_finish: false,
             wants_editor: false,
+            picker: None,
         };
         load_editor(&mut session, &self.contacts);
         self.message = Some(if kept {
@@ -156,6 +157,9 @@ impl App {
             self.should_quit = true;
             return Some(effects);
         }
+        if self.code_picker_open() {
+            return Some(self.code_picker_key(key));
+        }
         if let Some(action) = self.keymap.mode_action(&key, Mode::Interview) {
             return Some(self.interview_action(action));
         }
@@ -229,6 +233,8 @@ impl App {
                 );
                 Vec::new()
             }
+            Action::SelectPassage => self.select_passage(),
+            Action::CodePassage => self.open_code_picker(),
             Action::Back => self.leave_interview(),
             Action::ToggleHelp => {
                 self.popup = Some(crate::tui::app::Popup::Help(Default::default()));

@@ -72,12 +72,26 @@ pub fn render(frame: &mut Frame, area: Rect, state: &InterviewScreen, view: &Vie
     } else {
         (right.height / 4).max(3)
     };
-    let [q_area, notes_area, second_area] = Layout::vertical([
+    let codings = super::coding_view::coding_lines(session, view, right.width.saturating_sub(2));
+    let codings_height = if codings.is_empty() {
+        0
+    } else {
+        (codings.len() as u16 + 2).min(right.height / 4).max(3)
+    };
+    let [q_area, notes_area, codings_area, second_area] = Layout::vertical([
         Constraint::Length(question_height),
         Constraint::Fill(1),
+        Constraint::Length(codings_height),
         Constraint::Length(second_height),
     ])
     .areas(right);
+    if !codings.is_empty() {
+        let count = codings.len();
+        frame.render_widget(
+            Paragraph::new(codings).block(Block::bordered().title(format!(" Coded here ({count}) "))),
+            codings_area,
+        );
+    }
     frame.render_widget(
         Paragraph::new(question_lines)
             .wrap(Wrap { trim: true })
@@ -95,7 +109,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &InterviewScreen, view: &Vie
             notes_area,
         );
     } else {
-        session.editor.render(frame, notes_area, true);
+        session.editor.render(frame, notes_area, session.picker.is_none());
+    }
+    if let Some(picker) = &session.picker {
+        super::coding_view::render_picker(frame, right, picker, &state.recent, view);
     }
     if !second.is_empty() {
         let lines: Vec<Line> = second
