@@ -279,3 +279,95 @@ fn the_picker_at_120x40() {
     let screen = screen_text(&app, 120, 40);
     assert_snapshot!(screen);
 }
+
+/// Everything the effects write, by file name.
+fn written_names(effects: &[Effect]) -> Vec<String> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Apply(change) => Some(
+                change
+                    .writes
+                    .iter()
+                    .map(|w| w.path.file_name().unwrap().to_string_lossy().to_string()),
+            ),
+            _ => None,
+        })
+        .flatten()
+        .collect()
+}
+
+const ROLE_NOTE: &str = "Was project leader when the application was written and is now head of the unit. Trained as a social worker, moved to adult education after a few years in NAV.";
+
+#[test]
+fn a_coder_who_was_not_there_codes_the_note_takers_notes_read_only() {
+    // INT-01 was held by brage (note-taker) and cora; astrid codes it.
+    let mut app = demo_app(Some("astrid"));
+    app.now = at_ten;
+    app.open_interview(&CaseId::new("p2023-024"), &InterviewId::new("INT-01"));
+    let session = app.screens.interview.session.as_ref().expect("open");
+    assert_eq!(session.reading, Some(ResearcherId::new("brage")));
+    assert_eq!(session.editor.text(), ROLE_NOTE);
+    // Typing changes nothing and says why; nothing is saved on leaving.
+    let effects = typed(&mut app, "xyz");
+    assert!(effects.is_empty());
+    let session = app.screens.interview.session.as_ref().unwrap();
+    assert_eq!(session.editor.text(), ROLE_NOTE);
+    assert!(
+        app.message.as_deref().unwrap_or("").contains("read-only"),
+        "{:?}",
+        app.message
+    );
+    let screen = screen_text(&app, 120, 40);
+    assert!(screen.contains("brage's notes, read-only"), "{screen}");
+    // Select the first sentence with Shift+arrows from the start, and code it.
+    app.handle_key(key(KeyCode::Home));
+    app.handle_key(KeyEvent::new(KeyCode::Up, KeyModifiers::CONTROL));
+    for _ in 0.."Was project leader".chars().count() {
+        app.handle_key(KeyEvent::new(KeyCode::Right, KeyModifiers::SHIFT));
+    }
+    app.handle_key(ctrl('o'));
+    typed(&mut app, "servic");
+    let effects = app.handle_key(key(KeyCode::Enter));
+    assert_eq!(
+        written_names(&effects),
+        ["INT-01.codes.astrid.ron"],
+        "only my codings file"
+    );
+    let codings = written_codings(&effects, "astrid").unwrap();
+    assert_eq!(codings.notes_of, None, "into the note-taker's notes");
+    assert_eq!(codings.codings[0].text, "Was project leader");
+    assert_eq!((codings.codings[0].start, codings.codings[0].end), (0, 18));
+    let effects = app.handle_key(key(KeyCode::Esc));
+    assert!(
+        written_names(&effects).is_empty(),
+        "leaving writes no notes: {:?}",
+        written_names(&effects)
+    );
+}
+
+#[test]
+fn the_second_researcher_switches_to_the_note_takers_notes_with_f2_to_code_them() {
+    let mut app = demo_app(Some("cora"));
+    app.now = at_ten;
+    app.open_interview(&CaseId::new("p2023-024"), &InterviewId::new("INT-01"));
+    assert_eq!(
+        app.screens.interview.session.as_ref().unwrap().reading,
+        None,
+        "her own notes first"
+    );
+    app.handle_key(key(KeyCode::F(2)));
+    let session = app.screens.interview.session.as_ref().unwrap();
+    assert_eq!(session.reading, Some(ResearcherId::new("brage")));
+    assert_eq!(session.editor.text(), ROLE_NOTE);
+    app.handle_key(ctrl('l'));
+    app.handle_key(ctrl('o'));
+    typed(&mut app, "target");
+    let effects = app.handle_key(key(KeyCode::Enter));
+    let codings = written_codings(&effects, "cora").expect("cora's codings");
+    assert_eq!(codings.notes_of, None);
+    assert_eq!(codings.codings[0].text, ROLE_NOTE);
+    // F2 again: her own notes, to type in.
+    app.handle_key(key(KeyCode::F(2)));
+    assert_eq!(app.screens.interview.session.as_ref().unwrap().reading, None);
+}

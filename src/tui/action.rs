@@ -123,6 +123,8 @@ pub enum Action {
     /// code the selected passage (a picker over the codebook).
     SelectPassage,
     CodePassage,
+    /// Interview screen: the note-taker's notes (read-only, to code them) or mine.
+    ReadNoteTaker,
 }
 
 impl Action {
@@ -179,6 +181,7 @@ impl Action {
             Action::FinishInterview => "finish_interview",
             Action::SelectPassage => "select_passage",
             Action::CodePassage => "code_passage",
+            Action::ReadNoteTaker => "read_note_taker",
         }
     }
 }

@@ -218,6 +218,7 @@ impl Default for Keymap {
             b(interview, &[Key::ctrl('e')], Action::ExternalEditor, "edit the note in $EDITOR"),
             b(interview, &[Key::ctrl('l')], Action::SelectPassage, "select the line; again: the paragraph (Shift+arrows extend)"),
             b(interview, &[Key::ctrl('o')], Action::CodePassage, "code the selected passage (or the line): pick codes, quote, memo"),
+            b(interview, &[Key::plain(F(2))], Action::ReadNoteTaker, "the note-taker's notes, read-only, to code them / back to mine"),
             b(interview, &[Key::plain(F(10))], Action::FinishInterview, "finish the interview (asks; status interviewed, duration)"),
             b(interview, &[Key::plain(F(1))], Action::ToggleHelp, "help"),
             b(interview, &[Key::plain(Esc)], Action::Back, "back to the interviews (the notes are saved)"),

@@ -47,6 +47,16 @@ impl EditorPane {
         changed
     }
 
+    /// A key on text that may not change: moving and selecting work, an
+    /// edit is undone at once. Says whether the key tried to change the text.
+    pub fn handle_read_only(&mut self, key: KeyEvent) -> bool {
+        let changed = self.area.input(key);
+        if changed {
+            self.area.undo();
+        }
+        changed
+    }
+
     pub fn is_modified(&self) -> bool {
         self.modified
     }
@@ -160,6 +170,18 @@ mod tests {
         // Shift+Left narrows the selection by one character.
         pane.handle(KeyEvent::new(KeyCode::Left, KeyModifiers::SHIFT));
         assert_eq!(pane.selected_span(), Some((0, 23)));
+    }
+
+    #[test]
+    fn read_only_text_moves_and_selects_but_never_changes() {
+        let mut pane = EditorPane::new("", "fixed text");
+        assert!(pane.handle_read_only(key(KeyCode::Char('x'))));
+        assert!(pane.handle_read_only(key(KeyCode::Backspace)));
+        assert!(!pane.handle_read_only(key(KeyCode::Home)));
+        pane.handle_read_only(KeyEvent::new(KeyCode::Right, KeyModifiers::SHIFT));
+        assert_eq!(pane.text(), "fixed text");
+        assert!(!pane.is_modified());
+        assert_eq!(pane.selected_span(), Some((0, 1)));
     }
 
     #[test]

@@ -234,10 +234,9 @@ impl App {
                 }
             }
         }
-        let notes_of = if session.path == self.layout.interview_file(&session.case, &session.id) {
-            None
-        } else {
-            me.clone()
+        let notes_of = match &session.reading {
+            Some(who) => Some(who.clone()),
+            None => me.clone(),
         };
         let (case, id) = (session.case.clone(), session.id.clone());
         let new = NewCoding {
@@ -338,6 +337,9 @@ fn toggle(list: &mut Vec<CodeId>, code: &CodeId) {
 /// to the shared file), for the session's own notes.
 fn shared_note(app: &App, session: &Session) -> Option<String> {
     let question = session.question()?;
+    if session.reading.is_some() {
+        return Some(super::update::read_note(session, &app.data, question).unwrap_or_default());
+    }
     let interview = app.data.cases.get(&session.case)?.interviews.get(&session.id)?;
     let me = app.me.as_ref()?;
     let note = if interview.interview.writer() == Some(me) {

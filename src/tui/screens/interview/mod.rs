@@ -79,6 +79,12 @@ pub struct Session {
     pub wants_editor: bool,
     /// Coding a passage: the picker over the codebook, while open.
     pub picker: Option<coding::CodePicker>,
+    /// Whose notes the pane shows read-only, for coding them: the
+    /// note-taker's, to a coder who was not there (always) or to the second
+    /// researcher (F2). `None`: my own notes, to type in.
+    pub reading: Option<ResearcherId>,
+    /// I was present and may write notes on this interview.
+    pub may_write: bool,
 }
 
 impl Session {

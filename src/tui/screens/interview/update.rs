@@ -46,6 +46,9 @@ impl App {
             failed: &self.failed,
             now: (self.now)(),
         };
+        // A coder who was not there reads the note-taker's notes to code them.
+        let may_write = record.writer() == Some(&me) || record.researchers.contains(&me);
+        let reading = if may_write { None } else { record.writer().cloned() };
         let (draft, kept) = match private_draft(&ctx, &self.data.study, case, id) {
             Some(draft) => (draft, true),
             None => (my_draft(data, &me), false),
@@ -78,9 +81,13 @@ impl App {
             confirm_finish: false,
             wants_editor: false,
             picker: None,
+            reading,
+            may_write,
         };
-        load_editor(&mut session, &self.contacts);
-        self.message = Some(if kept {
+        load_editor(&mut session, &self.contacts, &self.data);
+        self.message = Some(if let Some(writer) = &session.reading {
+            format!("{id}: {writer}'s notes, read-only: select a passage and Ctrl-O codes it")
+        } else if kept {
             format!("{id}: opened your private draft (a note holds a contact detail)")
         } else {
             format!("{id}: Ctrl-N/Ctrl-P move between questions, F1 help, Esc back")
@@ -165,6 +172,17 @@ impl App {
         }
         let now = (self.screens.interview.clock)();
         let session = self.screens.interview.session.as_mut()?;
+        if let Some(writer) = session.reading.clone() {
+            if session.editor.handle_read_only(key) {
+                let back = if session.may_write {
+                    "; F2 back to your own notes"
+                } else {
+                    ""
+                };
+                self.message = Some(format!("read-only: {writer}'s notes; select and Ctrl-O to code{back}"));
+            }
+            return Some(Vec::new());
+        }
         if !session.editor.handle(key) {
             return Some(Vec::new());
         }
@@ -234,6 +252,7 @@ impl App {
                 Vec::new()
             }
             Action::SelectPassage => self.select_passage(),
+            Action::ReadNoteTaker => self.toggle_reading(),
             Action::CodePassage => self.open_code_picker(),
             Action::Back => self.leave_interview(),
             Action::ToggleHelp => {
@@ -267,7 +286,7 @@ impl App {
         sync_editor(session);
         session.current = to;
         session.draft.at_question = session.question().cloned();
-        load_editor(session, &self.contacts);
+        load_editor(session, &self.contacts, &self.data);
         self.save_interview_now()
     }
 
@@ -328,6 +347,9 @@ impl App {
         };
         sync_editor(session);
         session.dirty_since = None;
+        if !session.may_write {
+            return Vec::new();
+        }
         if session.conflict.is_some() {
             self.keep_in_recovery();
             return Vec::new();
@@ -533,6 +555,9 @@ impl App {
 
 /// The editor's text into the draft's note on the current question.
 fn sync_editor(session: &mut Session) {
+    if session.reading.is_some() {
+        return;
+    }
     let Some(id) = session.question().cloned() else { return };
     let text = session.editor.text();
     if session.note(&id).is_none() && text.is_empty() {
@@ -542,17 +567,76 @@ fn sync_editor(session: &mut Session) {
 }
 
 /// The current question's note into the editor pane.
-fn load_editor(session: &mut Session, contacts: &crate::store::private::Contacts) {
+fn load_editor(session: &mut Session, contacts: &crate::store::private::Contacts, data: &StudyData) {
     let id = session.question().cloned();
-    let text = id
-        .as_ref()
-        .and_then(|q| session.note(q))
-        .map(|n| n.text.clone())
-        .unwrap_or_default();
-    let title = format!(" Notes: {} ", id.as_ref().map_or("", |q| q.as_str()));
+    let text = match (&session.reading, &id) {
+        (Some(_), Some(q)) => read_note(session, data, q).unwrap_or_default(),
+        _ => id
+            .as_ref()
+            .and_then(|q| session.note(q))
+            .map(|n| n.text.clone())
+            .unwrap_or_default(),
+    };
+    let title = match &session.reading {
+        Some(who) => format!(
+            " Notes: {} ({who}'s, read-only) ",
+            id.as_ref().map_or("", |q| q.as_str())
+        ),
+        None => format!(" Notes: {} ", id.as_ref().map_or("", |q| q.as_str())),
+    };
     session.editor = EditorPane::new(title, &text);
     session.editor.area.set_wrap_mode(ratatui_textarea::WrapMode::Word);
     mark_details(&mut session.editor, contacts);
+}
+
+/// The note on `question` of the researcher the session reads, as the
+/// study holds it: the interview file's for the note-taker, else theirs.
+pub fn read_note(session: &Session, data: &StudyData, question: &QuestionId) -> Option<String> {
+    let who = session.reading.as_ref()?;
+    let interview = data.cases.get(&session.case)?.interviews.get(&session.id)?;
+    let note = if interview.interview.writer() == Some(who) {
+        interview.interview.note(question)
+    } else {
+        let theirs = interview.notes_by.get(who)?;
+        theirs
+            .notes
+            .iter()
+            .chain(&theirs.outside)
+            .find(|n| &n.question == question)
+    };
+    note.map(|n| n.text.clone())
+}
+
+impl App {
+    /// F2: the second researcher switches between their own notes and the
+    /// note-taker's (read-only), to code either.
+    fn toggle_reading(&mut self) -> Vec<Effect> {
+        let effects = self.save_interview_now();
+        let Some(session) = self.screens.interview.session.as_mut() else {
+            return effects;
+        };
+        let writer = self
+            .data
+            .cases
+            .get(&session.case)
+            .and_then(|c| c.interviews.get(&session.id))
+            .and_then(|i| i.interview.writer().cloned());
+        if !session.may_write || writer.is_none() || writer.as_ref() == self.me.as_ref() {
+            self.message = Some("these are the only notes of this interview you can show".to_string());
+            return effects;
+        }
+        session.reading = match session.reading {
+            Some(_) => None,
+            None => writer,
+        };
+        session.picker = None;
+        load_editor(session, &self.contacts, &self.data);
+        self.message = Some(match &session.reading {
+            Some(w) => format!("{w}'s notes, read-only: select a passage and Ctrl-O codes it; F2 back"),
+            None => "your own notes again".to_string(),
+        });
+        effects
+    }
 }
 
 /// Marks each contact detail in the pane (the search highlight), so the

@@ -159,7 +159,12 @@ fn render_header(
             .map(|m| format!("held {m} min"))
             .unwrap_or_default(),
     };
-    let state = if let Some(why) = &session.conflict {
+    let state = if let Some(who) = &session.reading {
+        Span::styled(
+            format!(" {who}'s notes, read-only (to code) "),
+            Style::new().fg(Color::Cyan),
+        )
+    } else if let Some(why) = &session.conflict {
         Span::styled(
             format!(" NOT SAVED: {why} "),
             Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
