@@ -355,3 +355,60 @@ fn over_a_study_with_load_problems_the_export_is_withheld_unless_asked_for() {
     );
     assert!(out.join(PROJECT_FILE).is_file());
 }
+
+/// The values of `attribute` on every `<element>` of an XML text.
+fn attribute_values(xml: &str, element: &str, attribute: &str) -> Vec<String> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut out = Vec::new();
+    loop {
+        match reader.read_event().expect("XML") {
+            Event::Start(e) | Event::Empty(e) if e.name().as_ref() == element => {
+                for a in e.attributes().flatten() {
+                    if a.key.as_ref() == attribute {
+                        out.push(a.value.to_string());
+                    }
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn a_merged_code_is_exported_as_the_code_it_was_merged_into() {
+    let study = demo_copy();
+    let merge = casebook_as(
+        study.path(),
+        Some("astrid"),
+        &["code", "merge", "results.unclear", "results.services"],
+    );
+    assert!(merge.status.success(), "{}", String::from_utf8_lossy(&merge.stderr));
+    let out = tempfile::tempdir().unwrap();
+    let export = casebook_as(
+        study.path(),
+        None,
+        &["export", "refi", "--out", out.path().to_str().unwrap()],
+    );
+    assert!(export.status.success(), "{}", String::from_utf8_lossy(&export.stderr));
+    let qdc = std::fs::read_to_string(out.path().join("codebook.qdc")).unwrap();
+    assert!(
+        !qdc.contains("Results hard to show"),
+        "the merged code is not in the codebook"
+    );
+    assert!(qdc.contains("Change in the services"));
+    let zip = unzip(&out.path().join("study.qdpx"));
+    let project = String::from_utf8(zip["project.qde"].clone()).unwrap();
+    assert!(!project.contains("Results hard to show"));
+    // Every CodeRef points at a code of the exported codebook.
+    let codes: std::collections::BTreeSet<String> = attribute_values(&project, "Code", "guid").into_iter().collect();
+    let refs = attribute_values(&project, "CodeRef", "targetGUID");
+    assert!(!refs.is_empty());
+    for r in &refs {
+        assert!(codes.contains(r), "CodeRef {r} points at no exported code");
+    }
+    if let Some(dir) = schemas() {
+        xmllint(&dir.join("Codebook.xsd"), &out.path().join("codebook.qdc"));
+    }
+}

@@ -28,6 +28,15 @@ pub fn write_codes<W: Write>(out: &mut Out<W>, codebook: &Codebook) -> Result<()
 }
 
 fn write_code<W: Write>(out: &mut Out<W>, code: &Code) -> Result<(), Failure> {
+    // A code merged into another is gone from the tree other programs see
+    // (its codings carry the code it was merged into); its sub-codes stay,
+    // one level up.
+    if code.merged_into.is_some() {
+        for child in &code.children {
+            write_code(out, child)?;
+        }
+        return Ok(());
+    }
     out.at(format!("code `{}` in the codebook", code.id));
     let guid = guid::code(&code.id);
     let mut attributes = vec![

@@ -86,11 +86,18 @@ pub fn write_project<W: Write>(out: &mut Out<W>, data: &StudyData, origin: &str)
         out.close("Cases")?;
     }
 
+    // Each code of the codebook with the GUID its codings go to: its own,
+    // or, merged, that of the code it was merged into (as at load).
+    let index = crate::domain::codes::CodeIndex::new(data);
     let codes: HashMap<&CodeId, String> = data
         .codebook
         .flatten()
         .into_iter()
-        .map(|(_, c)| (&c.id, guid::code(&c.id)))
+        .filter_map(|(_, c)| {
+            let target = index.effective_id(&c.id)?;
+            data.codebook.find(target)?;
+            Some((&c.id, guid::code(target)))
+        })
         .collect();
     let mut memos = Vec::new();
     let mut interviews = exported_interviews(data).peekable();

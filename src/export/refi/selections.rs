@@ -46,8 +46,16 @@ pub fn selections<'a>(
                 left.stale += 1;
                 continue;
             };
-            let codes: Vec<&CodeId> = coding.codes.iter().filter(|c| known.contains_key(c)).collect();
-            left.unknown_codes += coding.codes.len() - codes.len();
+            // Two codes merged into one give that code once.
+            let mut guids = std::collections::BTreeSet::new();
+            let mut codes: Vec<&CodeId> = Vec::new();
+            for code in &coding.codes {
+                match known.get(code) {
+                    Some(guid) if guids.insert(guid) => codes.push(code),
+                    Some(_) => {}
+                    None => left.unknown_codes += 1,
+                }
+            }
             if codes.is_empty() && coding.memo.is_empty() {
                 continue;
             }
