@@ -125,6 +125,15 @@ pub enum Action {
     CodePassage,
     /// Interview screen: the note-taker's notes (read-only, to code them) or mine.
     ReadNoteTaker,
+    /// Themes screen: edit the codebook (the lead's; a coder's new codes
+    /// go to their own file), and adopt or reject a coder's own code.
+    NewCode,
+    RenameCode,
+    MoveCode,
+    MergeCode,
+    DeleteCode,
+    AdoptCode,
+    RejectCode,
 }
 
 impl Action {
@@ -182,6 +191,13 @@ impl Action {
             Action::SelectPassage => "select_passage",
             Action::CodePassage => "code_passage",
             Action::ReadNoteTaker => "read_note_taker",
+            Action::NewCode => "new_code",
+            Action::RenameCode => "rename_code",
+            Action::MoveCode => "move_code",
+            Action::MergeCode => "merge_code",
+            Action::DeleteCode => "delete_code",
+            Action::AdoptCode => "adopt_code",
+            Action::RejectCode => "reject_code",
         }
     }
 }

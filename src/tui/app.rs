@@ -60,6 +60,11 @@ pub enum Choice {
     TargetValue(crate::domain::Stratum, Picker<String>),
     /// Which of a case's informants an interview starts with.
     InterviewWith(Picker<InformantId>),
+    /// Themes screen: the code to move under, merge into or adopt under.
+    CodeTarget(
+        crate::tui::screens::themes::codebook_edit::CodeEdit,
+        Picker<Option<crate::domain::CodeId>>,
+    ),
 }
 
 /// Adding someone an informant pointed to: what has been asked so far.
@@ -84,6 +89,7 @@ impl Choice {
             Choice::County(_, p) => of(p),
             Choice::TargetValue(_, p) => of(p),
             Choice::InterviewWith(p) => of(p),
+            Choice::CodeTarget(_, p) => of(p),
         }
     }
 
@@ -106,6 +112,7 @@ impl Choice {
             Choice::County(_, p) => step(p, action),
             Choice::TargetValue(_, p) => step(p, action),
             Choice::InterviewWith(p) => step(p, action),
+            Choice::CodeTarget(_, p) => step(p, action),
         }
     }
 }
@@ -114,6 +121,8 @@ impl Choice {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pending {
     SubmitReview(CaseId),
+    /// Themes screen: delete a code no coding uses.
+    DeleteCode(crate::domain::CodeId),
 }
 
 /// Something the terminal loop must do on the update's behalf.
@@ -426,10 +435,7 @@ impl App {
                     Screen::Review => self.update_review(action),
                     Screen::Recruitment => self.update_recruitment(action),
                     Screen::Interviews => self.update_interviews(action),
-                    Screen::Themes => {
-                        self.move_cursor(action);
-                        Vec::new()
-                    }
+                    Screen::Themes => self.update_themes(action),
                 }
             }
         }
@@ -522,6 +528,12 @@ impl App {
 
     /// What the chosen value goes on to do.
     fn chose(&mut self, choice: Choice) -> Vec<Effect> {
+        if let Choice::CodeTarget(edit, p) = &choice {
+            return match p.value().cloned() {
+                Some(target) => self.picked_code_target(edit.clone(), target),
+                None => Vec::new(),
+            };
+        }
         if let Choice::InterviewWith(p) = &choice {
             return match p.value().cloned() {
                 Some(informant) => self.start_interview_with(&informant),
@@ -535,7 +547,7 @@ impl App {
             Choice::Status(informant, p) => p.value().copied().map(|s| self.picked_status(informant, s)),
             Choice::County(flow, p) => p.value().cloned().map(|county| self.picked_county(flow, county)),
             Choice::TargetValue(stratum, p) => p.value().cloned().map(|value| self.picked_target_value(stratum, value)),
-            Choice::InterviewWith(_) => None,
+            Choice::InterviewWith(_) | Choice::CodeTarget(..) => None,
         };
         Vec::new()
     }

@@ -31,6 +31,12 @@ impl App {
             InputPurpose::ReferralContact { informant } => self.confirm_referral_contact(informant, &text),
             InputPurpose::ReferralPopulation { flow, county } => self.confirm_referral_population(flow, county, &text),
             InputPurpose::TargetMin { stratum, value } => self.confirm_target(stratum, value, &text),
+            InputPurpose::NewCodeName { parent } => {
+                self.confirm_new_code_name(parent, text);
+                Vec::new()
+            }
+            InputPurpose::NewCodeDescription { parent, name } => self.confirm_new_code(parent, name, text),
+            InputPurpose::RenameCode(id) => self.confirm_rename_code(id, text),
             InputPurpose::ReviewText { case, criterion } => {
                 self.apply(|ctx, data| review::answer(ctx, data, &case, &criterion, Some(Answer::Text(text))))
             }

@@ -66,6 +66,15 @@ pub enum InputPurpose {
         flow: ReferralFlow,
         county: String,
     },
+    /// Themes screen: a new code's name, then when to use it; a new name.
+    NewCodeName {
+        parent: Option<crate::domain::CodeId>,
+    },
+    NewCodeDescription {
+        parent: Option<crate::domain::CodeId>,
+        name: String,
+    },
+    RenameCode(crate::domain::CodeId),
 }
 
 pub struct TextInput {

@@ -175,6 +175,7 @@ impl App {
     pub(crate) fn carry_out_pending(&mut self, pending: Pending) -> Vec<Effect> {
         match pending {
             Pending::SubmitReview(case) => self.apply(|ctx, data| review::submit(ctx, data, &case)),
+            Pending::DeleteCode(code) => self.delete_code(code),
         }
     }
 

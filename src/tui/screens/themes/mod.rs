@@ -1,6 +1,8 @@
 //! The Themes screen: the codebook as a tree, with how many passages and
 //! cases each code has (with its sub-codes) across every coder's codings.
 
+pub mod codebook_edit;
+pub mod update;
 pub mod view;
 
 use super::View;
