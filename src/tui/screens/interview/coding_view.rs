@@ -153,13 +153,20 @@ pub fn render_picker(frame: &mut Frame, area: Rect, picker: &CodePicker, recent:
                     } else {
                         ""
                     };
-                    let path = index.path(*i).join(" › ");
+                    // The name first, so a narrow screen cuts the path, not it.
+                    let mut path = index.path(*i);
+                    path.pop();
+                    let under = if path.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" (in {})", path.join(" › "))
+                    };
                     let described = if code.description.is_empty() {
                         String::new()
                     } else {
                         format!(" — {}", code.description)
                     };
-                    format!("{digit}{tick} {path}{own}{described}")
+                    format!("{digit}{tick} {}{under}{own}{described}", code.name)
                 }
                 Choice::New(name) => format!("   +  new code “{name}” (Tab adds it to your codes)"),
             };

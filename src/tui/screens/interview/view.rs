@@ -42,7 +42,23 @@ pub fn render(frame: &mut Frame, area: Rect, state: &InterviewScreen, view: &Vie
     let applies = guide
         .map(|g| applicability(view.data, &session.case, g))
         .unwrap_or_default();
-    render_guide(frame, left, session, guide, &applies);
+    // The marks are those of the notes on show: mine, or the ones I read.
+    let shown: Vec<QuestionNote> = match &session.reading {
+        Some(who) if record.writer() == Some(who) => record.notes.iter().chain(&record.outside).cloned().collect(),
+        Some(who) => data
+            .notes_by
+            .get(who)
+            .map(|n| n.notes.iter().chain(&n.outside).cloned().collect())
+            .unwrap_or_default(),
+        None => session
+            .draft
+            .notes
+            .iter()
+            .chain(&session.draft.outside)
+            .cloned()
+            .collect(),
+    };
+    render_guide(frame, left, session, &shown, guide, &applies);
     let current = session.question();
     let question = current.and_then(|q| guide.and_then(|g| g.question(q)));
     let may = current
@@ -112,7 +128,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &InterviewScreen, view: &Vie
         session.editor.render(frame, notes_area, session.picker.is_none());
     }
     if let Some(picker) = &session.picker {
-        super::coding_view::render_picker(frame, right, picker, &state.recent, view);
+        super::coding_view::render_picker(frame, body, picker, &state.recent, view);
     }
     if !second.is_empty() {
         let lines: Vec<Line> = second
@@ -201,6 +217,7 @@ fn render_guide(
     frame: &mut Frame,
     area: Rect,
     session: &Session,
+    shown: &[QuestionNote],
     guide: Option<&Guide>,
     applies: &[(QuestionId, Applies)],
 ) {
@@ -232,7 +249,7 @@ fn render_guide(
             lines.push(Line::styled(label, Style::new().add_modifier(Modifier::BOLD)));
             continue;
         };
-        let mark = match session.note(id) {
+        let mark = match shown.iter().find(|n| &n.question == id) {
             Some(n) if n.covered => "✓",
             Some(n) if n.skipped => "–",
             Some(n) if !n.text.is_empty() => "•",
@@ -260,9 +277,7 @@ fn render_guide(
             style,
         ));
     }
-    let covered = session
-        .draft
-        .notes
+    let covered = shown
         .iter()
         .filter(|n| n.covered && applies.iter().any(|(id, a)| id == &n.question && *a == Applies::Yes))
         .count();
