@@ -119,6 +119,12 @@ pub enum Action {
     NoteOutsideGuide,
     ExternalEditor,
     FinishInterview,
+    /// Themes screen: the code x case heat map or the tree; the matrix's
+    /// previous and next case; a search over every coded passage.
+    ToggleMatrix,
+    ColumnLeft,
+    ColumnRight,
+    SearchPassages,
 }
 
 impl Action {
@@ -173,6 +179,10 @@ impl Action {
             Action::NoteOutsideGuide => "note_outside_guide",
             Action::ExternalEditor => "external_editor",
             Action::FinishInterview => "finish_interview",
+            Action::ToggleMatrix => "themes_matrix",
+            Action::ColumnLeft => "matrix_left",
+            Action::ColumnRight => "matrix_right",
+            Action::SearchPassages => "search_passages",
         }
     }
 }

@@ -330,13 +330,18 @@ impl App {
                 return effects;
             }
             let outcome = input.handle(key);
-            if input.purpose == InputPurpose::Search {
+            if matches!(input.purpose, InputPurpose::Search | InputPurpose::PassageSearch) {
                 // The list follows the search as it is typed.
+                let passages = input.purpose == InputPurpose::PassageSearch;
                 let text = match &outcome {
                     InputOutcome::Cancelled => String::new(),
                     _ => input.text(),
                 };
-                self.search_typed(text);
+                if passages {
+                    self.passage_search_typed(text);
+                } else {
+                    self.search_typed(text);
+                }
             }
             return match outcome {
                 InputOutcome::Editing => Vec::new(),
@@ -426,10 +431,7 @@ impl App {
                     Screen::Review => self.update_review(action),
                     Screen::Recruitment => self.update_recruitment(action),
                     Screen::Interviews => self.update_interviews(action),
-                    Screen::Themes => {
-                        self.move_cursor(action);
-                        Vec::new()
-                    }
+                    Screen::Themes => self.update_themes(action),
                 }
             }
         }
