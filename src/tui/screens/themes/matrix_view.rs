@@ -42,7 +42,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &ThemesScreen, model: &Model
     let themes = &model.themes;
     let rows = &model.rows;
     let columns = themes.cases.len();
-    let title = format!(" Codes x cases: passages with sub-codes ({} codes, {columns} cases) ", rows.len());
+    let title = format!(
+        " Codes x cases: passages with sub-codes ({} codes, {columns} cases) ",
+        rows.len()
+    );
     let block = Block::bordered().title(title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -103,7 +106,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &ThemesScreen, model: &Model
         let mut spans = vec![Span::styled(name, name_style)];
         let by_case = &themes.codes[row.code].by_case;
         for c in visible_columns.clone() {
-            let n = if counted { by_case.get(&c).copied().unwrap_or(0) } else { 0 };
+            let n = if counted {
+                by_case.get(&c).copied().unwrap_or(0)
+            } else {
+                0
+            };
             let text = if n == 0 { "·".to_string() } else { n.to_string() };
             let mut style = shade(n, model.max_cell);
             if r == selected_row && c == selected_column {
@@ -118,7 +125,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &ThemesScreen, model: &Model
     let case = &themes.cases[selected_column];
     let n = match row.mark {
         Mark::Merged(_) | Mark::Rejected => 0,
-        _ => themes.codes[row.code].by_case.get(&selected_column).copied().unwrap_or(0),
+        _ => themes.codes[row.code]
+            .by_case
+            .get(&selected_column)
+            .copied()
+            .unwrap_or(0),
     };
     let municipality = view
         .data

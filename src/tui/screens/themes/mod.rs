@@ -161,7 +161,8 @@ impl ThemesScreen {
             slot: "themes.model",
             locate: |screens| &screens.themes.model,
         };
-        self.model.get(view.jobs, ask, key, move || Model::compute(&data, me.as_ref()))
+        self.model
+            .get(view.jobs, ask, key, move || Model::compute(&data, me.as_ref()))
     }
 
     /// How many rows the tree (and the matrix) has now.
@@ -194,7 +195,9 @@ impl ThemesScreen {
                             .rolled
                             .iter()
                             .copied()
-                            .filter(|&p| themes.interviews[themes.passages[p as usize].interview as usize].case == column)
+                            .filter(|&p| {
+                                themes.interviews[themes.passages[p as usize].interview as usize].case == column
+                            })
                             .collect()
                     })
                 });

@@ -4,8 +4,8 @@
 //! --json` agree), the codebook as the tree's rows, and the strata values in
 //! the study's own order for the charts.
 
-use crate::analysis::themes::{Spread, ThemeOptions, Themes};
 use super::search::PassageIndex;
+use crate::analysis::themes::{Spread, ThemeOptions, Themes};
 use crate::domain::{ResearcherId, StudyData};
 use std::sync::OnceLock;
 
@@ -73,7 +73,8 @@ impl Model {
 
     /// The passage search's index, built on first use.
     pub fn search_index(&self, data: &StudyData) -> &PassageIndex {
-        self.search_index.get_or_init(|| PassageIndex::build(data, &self.themes))
+        self.search_index
+            .get_or_init(|| PassageIndex::build(data, &self.themes))
     }
 
     /// The index if a search has built it.

@@ -12,7 +12,13 @@ use ratatui_textarea::CursorMove;
 impl App {
     /// Opens interview `id` of `case` at `question`, the cursor at
     /// character `at` of its note (when the note still has it).
-    pub fn open_interview_at(&mut self, case: &CaseId, id: &InterviewId, question: Option<&QuestionId>, at: Option<usize>) {
+    pub fn open_interview_at(
+        &mut self,
+        case: &CaseId,
+        id: &InterviewId,
+        question: Option<&QuestionId>,
+        at: Option<usize>,
+    ) {
         self.open_interview(case, id);
         let contacts = &self.contacts;
         let Some(session) = self.screens.interview.session.as_mut() else {
@@ -46,12 +52,15 @@ impl App {
             let before: String = text.chars().take(at).collect();
             let row = before.matches('\n').count();
             let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
-            editor
-                .area
-                .move_cursor(CursorMove::Jump(row.min(u16::MAX as usize) as u16, column.min(u16::MAX as usize) as u16));
+            editor.area.move_cursor(CursorMove::Jump(
+                row.min(u16::MAX as usize) as u16,
+                column.min(u16::MAX as usize) as u16,
+            ));
         }
         session.editor = editor;
-        self.message = Some(format!("{id} at {question}: Ctrl-N/Ctrl-P move between questions, F1 help, Esc back"));
+        self.message = Some(format!(
+            "{id} at {question}: Ctrl-N/Ctrl-P move between questions, F1 help, Esc back"
+        ));
     }
 }
 

@@ -41,7 +41,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &ThemesScreen, list: &Passag
     }
     let search = list.source == Source::Search;
     let mut widths = vec![
-        Constraint::Length(12),
+        Constraint::Length(14),
         Constraint::Length(10),
         Constraint::Length(16),
         Constraint::Length(1),
@@ -77,11 +77,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &ThemesScreen, list: &Passag
             k += 1;
         }
         let text = one_line(&themes.text(view.data, passage));
-        let text = if passage.lost {
-            format!("⚠ {text}")
-        } else {
-            text
-        };
+        let text = if passage.lost { format!("⚠ {text}") } else { text };
         cells.push(Cell::from(fit(&text, width_of(k))));
         Row::new(cells)
     };
@@ -173,7 +169,10 @@ fn render_detail(frame: &mut Frame, area: Rect, model: &Model, passage: &Passage
     }
     let text = themes.text(view.data, passage);
     lines.push(Line::raw(one_line(&text)));
-    if let Some(quote) = themes.quote_text(view.data, passage).filter(|q| one_line(q) != one_line(&text)) {
+    if let Some(quote) = themes
+        .quote_text(view.data, passage)
+        .filter(|q| one_line(q) != one_line(&text))
+    {
         lines.push(Line::styled(
             format!("quote: «{}»", one_line(&quote)),
             Style::new().add_modifier(Modifier::ITALIC),

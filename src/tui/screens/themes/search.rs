@@ -103,7 +103,11 @@ impl Query {
     pub fn new(typed: &str) -> Query {
         let folded = folded_words(typed);
         let text = folded.trim().to_string();
-        let starts = text.split(' ').filter(|w| !w.is_empty()).map(|w| format!(" {w}")).collect();
+        let starts = text
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(|w| format!(" {w}"))
+            .collect();
         Query { text, starts }
     }
 

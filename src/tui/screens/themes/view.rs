@@ -19,7 +19,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &ThemesScreen, view: &View) 
     let [hint_area, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     let shown = state.model(view);
     let Some(model) = shown.value else {
-        let codings = view.data.interviews().map(|i| i.codings.values().map(|c| c.codings.len()).sum::<usize>());
+        let codings = view
+            .data
+            .interviews()
+            .map(|i| i.codings.values().map(|c| c.codings.len()).sum::<usize>());
         let text = format!("Counting themes over {} codings…", codings.sum::<usize>());
         frame.render_widget(Paragraph::new(text).block(Block::bordered().title(" Themes ")), body);
         return;
@@ -56,6 +59,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &ThemesScreen, view: &View) 
         (Action::SearchPassages, "search passages"),
         (Action::ToggleHelp, "all keys"),
     ]);
+    // With nothing coded, how to start is the first thing to read.
+    let hints = if model.has_passages() {
+        hints
+    } else {
+        format!("{} · {hints}", how_to_code(view))
+    };
     hint_line(frame, hint_area, updating, &hints);
     render_tree(frame, body, state, &model, view);
 }
@@ -102,7 +111,11 @@ pub fn mark_style(mark: &Mark) -> Style {
 fn render_tree(frame: &mut Frame, area: Rect, state: &ThemesScreen, model: &Model, view: &View) {
     let [tree_area, side_area] = Layout::horizontal([Constraint::Fill(3), Constraint::Fill(2)]).areas(area);
     let rows = &model.rows;
-    let title = format!(" Codebook ({} codes, {} cases coded) ", rows.len(), model.themes.cases.len());
+    let title = format!(
+        " Codebook ({} codes, {} cases coded) ",
+        rows.len(),
+        model.themes.cases.len()
+    );
     if rows.is_empty() {
         let text = format!(
             "The codebook is empty: the lead adds codes with `casebook code add ID NAME`, a coder proposes their own the same way.\n\n{}.",
@@ -143,7 +156,12 @@ fn render_tree(frame: &mut Frame, area: Rect, state: &ThemesScreen, model: &Mode
             }
         };
         let mut cells = vec![Cell::from(fit(&tree_label(model, tree_row), width_of(0)))];
-        cells.extend(counts.iter().enumerate().map(|(k, n)| Cell::from(fit(n, width_of(k + 1)))));
+        cells.extend(
+            counts
+                .iter()
+                .enumerate()
+                .map(|(k, n)| Cell::from(fit(n, width_of(k + 1)))),
+        );
         Row::new(cells).style(mark_style(&tree_row.mark))
     };
     selectable_table::render(
@@ -170,10 +188,7 @@ fn render_side(frame: &mut Frame, area: Rect, model: &Model, code: usize, view: 
     let theme = &model.themes.codes[code];
     let inner_width = area.width.saturating_sub(2).max(1) as usize;
     let mut lines = vec![
-        Line::styled(
-            index.path(code).join(" › "),
-            Style::new().add_modifier(Modifier::BOLD),
-        ),
+        Line::styled(index.path(code).join(" › "), Style::new().add_modifier(Modifier::BOLD)),
         Line::styled(indexed.id.to_string(), Style::new().fg(Color::DarkGray)),
     ];
     let row = model.rows.iter().find(|r| r.code == code);
@@ -195,7 +210,12 @@ fn render_side(frame: &mut Frame, area: Rect, model: &Model, code: usize, view: 
         }
         _ => true,
     };
-    let rows_of = |lines: &[Line]| -> u16 { lines.iter().map(|l| l.width().div_ceil(inner_width).max(1) as u16).sum() };
+    let rows_of = |lines: &[Line]| -> u16 {
+        lines
+            .iter()
+            .map(|l| l.width().div_ceil(inner_width).max(1) as u16)
+            .sum()
+    };
     let head_rows = rows_of(&lines);
     let description_rows = if indexed.description.is_empty() {
         0
@@ -218,7 +238,8 @@ fn render_side(frame: &mut Frame, area: Rect, model: &Model, code: usize, view: 
     let note_rows = if empty_note { 2 } else { 0 };
     // In a small window the figures go on three lines and the description
     // is cut, so a chart still fits beside the tree.
-    let fits = |figures: u16, description: u16| 2 + head_rows + description + figures + note_rows + chart_need <= area.height;
+    let fits =
+        |figures: u16, description: u16| 2 + head_rows + description + figures + note_rows + chart_need <= area.height;
     let compact = live && !fits(full_figures, description_rows);
     let figure_rows = if compact { 3 } else { full_figures };
     let description_room = area
@@ -242,8 +263,7 @@ fn render_side(frame: &mut Frame, area: Rect, model: &Model, code: usize, view: 
         }
     }
     let height = (2 + rows_of(&lines)).min(area.height);
-    let [details_area, charts_area] =
-        Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(area);
+    let [details_area, charts_area] = Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(area);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
