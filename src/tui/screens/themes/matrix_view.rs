@@ -90,8 +90,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &ThemesScreen, model: &Model
     }
     frame.render_widget(Paragraph::new(Line::from(header)), header_area);
     let mut lines = Vec::with_capacity(page_rows);
-    for r in row_offset..rows.len().min(row_offset + page_rows) {
-        let row = &rows[r];
+    for (r, row) in rows.iter().enumerate().skip(row_offset).take(page_rows) {
         let counted = !matches!(row.mark, Mark::Merged(_) | Mark::Rejected);
         let name_style = if r == selected_row {
             mark_style(&row.mark).add_modifier(Modifier::REVERSED)

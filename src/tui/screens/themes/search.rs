@@ -23,6 +23,10 @@ pub struct Entry {
     folded: String,
 }
 
+/// A span of the notes: interview, note, start, end, and for a passage
+/// whose text is gone, the coding it is shown from.
+type SpanKey = (u32, u32, usize, usize, Option<(u32, u32)>);
+
 /// Every coded span, folded once per change of the study.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PassageIndex {
@@ -33,7 +37,7 @@ impl PassageIndex {
     /// The spans of the passages coded directly, in the order of the study
     /// (case, interview, question); one entry per span, with all its codes.
     pub fn build(data: &StudyData, themes: &Themes) -> PassageIndex {
-        let mut at: HashMap<(u32, u32, usize, usize, Option<(u32, u32)>), usize> = HashMap::new();
+        let mut at: HashMap<SpanKey, usize> = HashMap::new();
         let mut entries: Vec<Entry> = Vec::new();
         for (code, theme) in themes.codes.iter().enumerate() {
             for &p in &theme.direct {
