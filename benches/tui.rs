@@ -260,5 +260,158 @@ fn search(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, first_frame, key_to_frame, search);
+/// The scale for themes: 2,000 interviews and 200,000 codings (the
+/// demo's interviews repeated over its cases, codings spread as `casebook
+/// generate --codings` does, as in `benches/themes.rs`).
+fn coded_study() -> StudyData {
+    use casebook::domain::{CaseId, InterviewData, InterviewId};
+    const INTERVIEWS: usize = 2_000;
+    const CODINGS: usize = 200_000;
+    let mut data = casebook::generate::demo();
+    let originals: Vec<InterviewData> = data.interviews().cloned().collect();
+    let cases: Vec<CaseId> = data.cases.keys().cloned().collect();
+    for c in data.cases.values_mut() {
+        c.interviews.clear();
+    }
+    for k in 0..INTERVIEWS {
+        let mut interview = originals[k % originals.len()].clone();
+        let case = &cases[k % cases.len()];
+        interview.interview.id = InterviewId::new(format!("INT-bench-{k:04}"));
+        interview.interview.case = case.clone();
+        for codings in interview.codings.values_mut() {
+            codings.interview = interview.interview.id.clone();
+        }
+        if let Some(c) = data.cases.get_mut(case) {
+            c.interviews.insert(interview.interview.id.clone(), interview);
+        }
+    }
+    casebook::generate::scale_codings(2025, &mut data, CODINGS);
+    assert_eq!(data.counts().codings, CODINGS);
+    data
+}
+
+/// The Themes screen at 200,000 codings: a key to its frame in the tree,
+/// the heat map and a code's passages, and a passage-search keystroke to
+/// its first screenful (word starts; "until_computed" includes the fuzzy
+/// step too, which follows on the compute thread).
+fn themes_screen(c: &mut Criterion) {
+    let layout = common::study();
+    let mut app = app(&layout, coded_study());
+    let mut terminal = terminal();
+    app.update(Action::GoTo(Screen::Themes));
+    frame(&mut terminal, &app);
+    compute(&app);
+    let mut group = c.benchmark_group("themes_screen");
+    group.sample_size(30).measurement_time(Duration::from_secs(4));
+    let nothing = |_: &mut App, _: &mut Terminal<TestBackend>| {};
+    let down = |app: &mut App| {
+        app.update(Action::Down);
+    };
+    two_timings(&mut group, "tree/j", &mut app, &mut terminal, &nothing, &down);
+    let to_matrix = |app: &mut App, terminal: &mut Terminal<TestBackend>| {
+        app.screens.themes.matrix = true;
+        frame(terminal, app);
+    };
+    let right = |app: &mut App| {
+        app.update(Action::ColumnRight);
+    };
+    two_timings(&mut group, "matrix/l", &mut app, &mut terminal, &to_matrix, &right);
+    let back_to_tree = |app: &mut App, terminal: &mut Terminal<TestBackend>| {
+        app.screens.themes.matrix = false;
+        app.screens.themes.passages = None;
+        app.update(Action::Top);
+        frame(terminal, app);
+    };
+    let enter = |app: &mut App| {
+        app.update(Action::Open);
+    };
+    two_timings(
+        &mut group,
+        "tree/enter_top_theme",
+        &mut app,
+        &mut terminal,
+        &back_to_tree,
+        &enter,
+    );
+    // The search: `/` builds the index on the compute thread (not timed).
+    back_to_tree(&mut app, &mut terminal);
+    app.update(Action::SearchPassages);
+    frame(&mut terminal, &app);
+    compute(&app);
+    let key = |c: char| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    let backspace = KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE);
+    let cleared = move |app: &mut App, terminal: &mut Terminal<TestBackend>| {
+        while !app.screens.themes.query.is_empty() {
+            app.handle_key(backspace);
+        }
+        if app.screens.themes.passages.is_none() {
+            // All deleted closes the list; `/` again, as a user would.
+            app.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+            app.update(Action::SearchPassages);
+        }
+        frame(terminal, app);
+        compute(app);
+    };
+    let letter_r = move |app: &mut App| {
+        app.handle_key(key('r'));
+    };
+    two_timings(
+        &mut group,
+        "search/first_letter",
+        &mut app,
+        &mut terminal,
+        &cleared,
+        &letter_r,
+    );
+    let after_res = move |app: &mut App, terminal: &mut Terminal<TestBackend>| {
+        cleared(app, terminal);
+        for c in "res".chars() {
+            app.handle_key(key(c));
+            frame(terminal, app);
+            compute(app);
+        }
+    };
+    let letter_u = move |app: &mut App| {
+        app.handle_key(key('u'));
+    };
+    two_timings(
+        &mut group,
+        "search/narrowing_letter",
+        &mut app,
+        &mut terminal,
+        &after_res,
+        &letter_u,
+    );
+    // The first screenful: the key, the word-start step the compute
+    // thread runs first, and the frame showing it; the fuzzy step that
+    // follows is not waited for.
+    group.bench_function("search/narrowing_letter/first_screenful", |b| {
+        b.iter_custom(|iterations| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iterations {
+                after_res(&mut app, &mut terminal);
+                let start = Instant::now();
+                letter_u(&mut app);
+                frame(&mut terminal, &app);
+                let (first, later): (Vec<_>, Vec<_>) = app
+                    .jobs
+                    .take()
+                    .into_iter()
+                    .partition(|j| j.slot != "themes.search.fuzzy");
+                for job in first {
+                    (job.run)()(&app.screens);
+                }
+                frame(&mut terminal, &app);
+                total += start.elapsed();
+                for job in later {
+                    (job.run)()(&app.screens);
+                }
+            }
+            total
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, first_frame, key_to_frame, search, themes_screen);
 criterion_main!(benches);

@@ -371,3 +371,24 @@ fn the_second_researcher_switches_to_the_note_takers_notes_with_f2_to_code_them(
     app.handle_key(key(KeyCode::F(2)));
     assert_eq!(app.screens.interview.session.as_ref().unwrap().reading, None);
 }
+
+#[test]
+fn a_passage_opened_from_themes_shows_the_notes_it_was_coded_in() {
+    // Cora was at INT-01 but brage took the notes; his codings point there.
+    let mut app = demo_app(Some("cora"));
+    app.open_interview_at(
+        &CaseId::new("p2023-024"),
+        &InterviewId::new("INT-01"),
+        Some(&QuestionId::new("background.role")),
+        Some(4),
+    );
+    let session = app.screens.interview.session.as_ref().expect("open");
+    assert_eq!(session.reading, Some(ResearcherId::new("brage")));
+    assert_eq!(session.editor.text(), ROLE_NOTE);
+    assert_eq!(session.editor.area.cursor(), ratatui_textarea::DataCursor(0, 4));
+    assert!(
+        app.message.as_deref().unwrap_or("").contains("read-only"),
+        "{:?}",
+        app.message
+    );
+}

@@ -134,6 +134,12 @@ pub enum Action {
     DeleteCode,
     AdoptCode,
     RejectCode,
+    /// Themes screen: the code x case heat map or the tree; the matrix's
+    /// previous and next case; a search over every coded passage.
+    ToggleMatrix,
+    ColumnLeft,
+    ColumnRight,
+    SearchPassages,
 }
 
 impl Action {
@@ -198,6 +204,10 @@ impl Action {
             Action::DeleteCode => "delete_code",
             Action::AdoptCode => "adopt_code",
             Action::RejectCode => "reject_code",
+            Action::ToggleMatrix => "themes_matrix",
+            Action::ColumnLeft => "matrix_left",
+            Action::ColumnRight => "matrix_right",
+            Action::SearchPassages => "search_passages",
         }
     }
 }

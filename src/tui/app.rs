@@ -339,13 +339,18 @@ impl App {
                 return effects;
             }
             let outcome = input.handle(key);
-            if input.purpose == InputPurpose::Search {
+            if matches!(input.purpose, InputPurpose::Search | InputPurpose::PassageSearch) {
                 // The list follows the search as it is typed.
+                let passages = input.purpose == InputPurpose::PassageSearch;
                 let text = match &outcome {
                     InputOutcome::Cancelled => String::new(),
                     _ => input.text(),
                 };
-                self.search_typed(text);
+                if passages {
+                    self.passage_search_typed(text);
+                } else {
+                    self.search_typed(text);
+                }
             }
             return match outcome {
                 InputOutcome::Editing => Vec::new(),

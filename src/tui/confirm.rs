@@ -13,6 +13,10 @@ impl App {
                 self.search_typed(text);
                 Vec::new()
             }
+            InputPurpose::PassageSearch => {
+                self.passage_search_typed(text);
+                Vec::new()
+            }
             InputPurpose::StageReason { case, to } => self.confirm_stage_reason(case, to, text),
             InputPurpose::StatusDate { informant, status } => {
                 self.confirm_status_date(informant, status, &text);

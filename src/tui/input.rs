@@ -30,6 +30,8 @@ pub enum InputPurpose {
     },
     /// The Cases screen's search, applied as it is typed.
     Search,
+    /// The Themes screen's search over coded passages, applied as typed.
+    PassageSearch,
     /// Why a case moves to another stage.
     StageReason {
         case: CaseId,

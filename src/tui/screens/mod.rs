@@ -75,7 +75,7 @@ pub fn active_list(screens: &Screens, screen: Screen, view: &View) -> Option<(us
         Screen::Review => return screens.review.active_list(view),
         Screen::Recruitment => (screens.recruitment.rows(view).len(), ListRef::Recruitment),
         Screen::Interviews => (screens.interviews.rows(view).len(), ListRef::Interviews),
-        Screen::Themes => (screens.themes.rows(view).len(), ListRef::Themes),
+        Screen::Themes => (screens.themes.row_count(view), ListRef::Themes),
     })
 }
 

@@ -589,6 +589,57 @@ fn load_editor(session: &mut Session, contacts: &crate::store::private::Contacts
     mark_details(&mut session.editor, contacts);
 }
 
+impl App {
+    /// Just after opening: moves to `question` with the cursor on character
+    /// `at` of the notes a passage was coded in: the note-taker's, shown
+    /// read-only to anyone else. Nothing was typed yet, so nothing is saved.
+    pub fn show_passage(&mut self, question: &QuestionId, at: Option<usize>) {
+        let me = self.me.clone();
+        let Some(session) = self.screens.interview.session.as_mut() else {
+            return;
+        };
+        let writer = self
+            .data
+            .cases
+            .get(&session.case)
+            .and_then(|c| c.interviews.get(&session.id))
+            .and_then(|i| i.interview.writer().cloned());
+        if session.reading.is_none() && writer.is_some() && writer != me {
+            session.reading = writer;
+        }
+        let Some(to) = session.items.iter().position(|q| q == question) else {
+            self.message = Some(format!(
+                "{}: the question {question} is no longer in its guide",
+                session.id
+            ));
+            return;
+        };
+        session.current = to;
+        if session.reading.is_none() {
+            session.draft.at_question = Some(question.clone());
+        }
+        load_editor(session, &self.contacts, &self.data);
+        let text = session.editor.text();
+        if let Some(at) = at.filter(|&at| at <= text.chars().count()) {
+            let before: String = text.chars().take(at).collect();
+            let row = before.matches('\n').count();
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
+            session.editor.area.move_cursor(ratatui_textarea::CursorMove::Jump(
+                row.min(u16::MAX as usize) as u16,
+                column.min(u16::MAX as usize) as u16,
+            ));
+        }
+        let whose = match &session.reading {
+            Some(w) => format!(" ({w}'s notes, read-only; F2 yours)"),
+            None => String::new(),
+        };
+        self.message = Some(format!(
+            "{} at {question}{whose}: Ctrl-N/Ctrl-P move, F1 help, Esc back",
+            session.id
+        ));
+    }
+}
+
 /// The note on `question` of the researcher the session reads, as the
 /// study holds it: the interview file's for the note-taker, else theirs.
 pub fn read_note(session: &Session, data: &StudyData, question: &QuestionId) -> Option<String> {
