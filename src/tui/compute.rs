@@ -7,7 +7,19 @@ use super::background::{Delivery, Job};
 use std::collections::VecDeque;
 use std::sync::mpsc::{self, Receiver, Sender};
 
-/// Starts the compute thread; `report` hands a result to the loop and says
+/// Jobs that take longer than a frame or several (agreement over every
+/// review, the themes aggregation, the fuzzy step of the passage search)
+/// run on a second compute thread, so a quick job asked after them (the
+/// next letter's word-start matches, a screenful of cases) never waits
+/// behind them.
+const SLOW_SLOTS: [&str; 3] = ["review.agreement", "themes.model", "themes.search.fuzzy"];
+
+/// Whether a slot's jobs go to the slow lane.
+pub fn is_slow(slot: &str) -> bool {
+    SLOW_SLOTS.contains(&slot)
+}
+
+/// Starts a compute thread; `report` hands a result to the loop and says
 /// whether anyone still listens. Fails only when the system cannot start a
 /// thread.
 pub fn spawn(report: impl Fn(Delivery) -> bool + Send + 'static) -> std::io::Result<Sender<Job>> {
@@ -55,6 +67,14 @@ mod tests {
                 Box::new(|_| {})
             }),
         }
+    }
+
+    #[test]
+    fn the_quick_steps_of_a_search_never_share_a_lane_with_the_slow_ones() {
+        assert!(!is_slow("themes.search"));
+        assert!(!is_slow("cases.rows"));
+        assert!(is_slow("themes.search.fuzzy"));
+        assert!(is_slow("review.agreement"));
     }
 
     #[test]

@@ -62,7 +62,10 @@ pub fn run(terminal: &mut ratatui::DefaultTerminal, app: &mut App, start: Start)
     let to_watch = to_loop.clone();
     watcher::spawn(&app.layout, move |news| to_watch.send(Msg::Disk(news)).is_ok());
     let to_compute = to_loop.clone();
-    let computing = compute::spawn(move |delivery| to_compute.send(Msg::Computed(delivery)).is_ok())?;
+    let quick = compute::spawn(move |delivery| to_compute.send(Msg::Computed(delivery)).is_ok())?;
+    let to_compute = to_loop.clone();
+    let slow = compute::spawn(move |delivery| to_compute.send(Msg::Computed(delivery)).is_ok())?;
+    let computing = Lanes { quick, slow };
     // From now on slow view models are computed there, never while a key waits.
     app.jobs = background::Jobs::deferring();
     let mut state = Loop::new(worker.jobs.clone());
@@ -115,11 +118,22 @@ pub fn run(terminal: &mut ratatui::DefaultTerminal, app: &mut App, start: Start)
 
 /// Sends what the update and the frame asked to compute; its results come
 /// back as `Msg::Computed`.
-fn send_computations(app: &App, computing: &Sender<background::Job>) {
+fn send_computations(app: &App, computing: &Lanes) {
     for job in app.jobs.take() {
-        // The thread only stops when the loop does.
-        let _ = computing.send(job);
+        let lane = if compute::is_slow(job.slot) {
+            &computing.slow
+        } else {
+            &computing.quick
+        };
+        // The threads only stop when the loop does.
+        let _ = lane.send(job);
     }
+}
+
+/// The two compute threads: quick jobs never queue behind slow ones.
+struct Lanes {
+    quick: Sender<background::Job>,
+    slow: Sender<background::Job>,
 }
 
 /// Reads the terminal on a thread of its own. It waits in `poll` half
