@@ -1,6 +1,7 @@
 //! Privacy in the TUI: its disk worker loads with the same privacy scan as
 //! `casebook check`, and a stored contact's name typed as a referral's role
-//! is refused with a readable reason and nothing written.
+//! (or place) is refused at that prompt with a readable reason, nothing
+//! written and nothing typed lost.
 
 mod common;
 #[path = "tui_common.rs"]
@@ -11,6 +12,7 @@ use casebook::store::identity::Config;
 use casebook::store::{load, Layout};
 use casebook::tui::action::{Action, Screen};
 use casebook::tui::app::{App, Effect};
+use casebook::tui::input::InputPurpose;
 use casebook::tui::jobs::{spawn, Done, Job};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::fs;
@@ -67,7 +69,7 @@ fn the_tuis_load_reports_what_check_reports_about_privacy() {
 }
 
 #[test]
-fn a_stored_contacts_name_as_a_referrals_role_is_refused_on_the_status_line() {
+fn a_stored_contacts_name_as_a_referrals_role_is_refused_at_the_role_prompt_keeping_the_text() {
     let study = common::demo_copy();
     fs::create_dir(study.path().join("private")).unwrap();
     fs::write(study.path().join("private/contacts.ron"), CONTACTS).unwrap();
@@ -79,24 +81,52 @@ fn a_stored_contacts_name_as_a_referrals_role_is_refused_on_the_status_line() {
     app.screens.recruitment.cursor.selected = rows.iter().position(|r| r.informant.as_str() == "INF-03").unwrap();
 
     app.handle_key(key(KeyCode::Char('r')));
-    typed(&mut app, "kari nordmann");
+    let mut effects = typed(&mut app, "adviser for kari nordmann");
+    effects.extend(app.handle_key(key(KeyCode::Enter)));
+
+    // Refused at once, at the role prompt: not after three more prompts.
+    assert!(effects.is_empty(), "nothing is written: {effects:?}");
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.contains("the role holds a stored contact's name"), "{message}");
+    assert!(!message.to_lowercase().contains("nordmann"), "never quoted: {message}");
+    let screen = tui_common::screen_text(&app, 120, 40);
+    assert!(screen.contains("the role holds a stored contact's"), "{screen}");
+    let input = app.input.as_ref().expect("the role prompt stays open");
+    assert!(
+        matches!(&input.purpose, InputPurpose::ReferralRole { referrer } if referrer.as_str() == "INF-03"),
+        "{:?}",
+        input.purpose
+    );
+    assert_eq!(input.text(), "adviser for kari nordmann", "nothing typed is lost");
+
+    // Put right in place, the flow goes on to where they are.
+    for _ in " for kari nordmann".chars() {
+        app.handle_key(key(KeyCode::Backspace));
+    }
     app.handle_key(key(KeyCode::Enter));
+    let input = app.input.as_ref().expect("the next prompt");
+    assert!(
+        matches!(&input.purpose, InputPurpose::ReferralWhere { role, .. } if role == "adviser"),
+        "{:?}",
+        input.purpose
+    );
+
+    // A place holding the name is refused at its own prompt too.
     let input = app.input.as_mut().unwrap();
     input.area.select_all();
     input.area.cut();
-    typed(&mut app, "Loppa");
-    app.handle_key(key(KeyCode::Enter));
-    app.handle_key(key(KeyCode::Enter));
-    let mut effects = typed(&mut app, "900");
+    let mut effects = typed(&mut app, "Kari Nordmann");
     effects.extend(app.handle_key(key(KeyCode::Enter)));
-
     assert!(
-        !effects.iter().any(|e| matches!(e, Effect::Apply(_))),
-        "nothing is written"
+        effects.is_empty() && app.popup.is_none(),
+        "no county picker, nothing written"
     );
     let message = app.message.clone().unwrap_or_default();
-    assert!(message.contains("the role holds a stored contact's name"), "{message}");
-    let screen = tui_common::screen_text(&app, 120, 40);
-    assert!(screen.contains("the role holds a stored contact's name"), "{screen}");
-    assert!(!screen.to_lowercase().contains("nordmann"), "{screen}");
+    assert!(
+        message.contains("the municipality holds a stored contact's name"),
+        "{message}"
+    );
+    let input = app.input.as_ref().expect("the place prompt stays open");
+    assert!(matches!(&input.purpose, InputPurpose::ReferralWhere { .. }));
+    assert_eq!(input.text(), "Kari Nordmann");
 }

@@ -30,7 +30,10 @@ pub fn pool(
 ) -> Result<(Change, ImportSummary), ImportError> {
     // Merged into a copy, so a refusal below leaves the study as it was.
     let mut next = data.clone();
-    let summary = import_pool(file, &mut next, drop).map_err(ImportError::Rows)?;
+    // Titles and attribute values are free text going into the shared
+    // case.ron: checked against this user's stored contacts too.
+    let contacts = super::privacy::matcher_now(ctx, &data.study);
+    let summary = import_pool(file, &mut next, drop, &contacts).map_err(ImportError::Rows)?;
     let mut change = Change::default();
     if next.study != data.study {
         change.writes.push(files::study(ctx, &next.study)?);

@@ -30,6 +30,9 @@ pub fn details_in(text: &str, contacts: &Contacts) -> Vec<Range<usize>> {
     found.iter().map(|d| at(d.start)..at(d.end)).collect()
 }
 
+/// The folder, beside the private contacts, of the private drafts.
+pub const DRAFTS_DIR: &str = "drafts";
+
 /// Where my private draft of an interview's notes lives: beside this
 /// study's private contacts (`store::private_location`).
 pub fn draft_path(
@@ -43,7 +46,7 @@ pub fn draft_path(
     Some(
         contacts
             .parent()?
-            .join("drafts")
+            .join(DRAFTS_DIR)
             .join(format!("{case}.{interview}.{me}.ron")),
     )
 }

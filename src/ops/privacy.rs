@@ -31,6 +31,12 @@ pub fn refuse_details_of(contacts: &Contacts, fields: &[(&str, &str)]) -> Result
     Ok(())
 }
 
+/// The matcher for this user's stored contacts, to check many texts at once
+/// (the rows of an import).
+pub fn matcher_now(ctx: &Ctx, study: &Study) -> Matcher {
+    Matcher::new(&contacts_now(ctx, study))
+}
+
 /// This user's contacts for the study as the store holds them now: read at
 /// each change, since another casebook may have added one meanwhile. A store
 /// that cannot be read leaves the search for e-mail addresses to do the

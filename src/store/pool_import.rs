@@ -5,6 +5,7 @@
 //! team added (stage and its log, reviewers, documents, other attributes).
 
 use super::csv_problem::{read_table, CsvProblem};
+use super::details::Matcher;
 use super::personal_columns::column_problems;
 use crate::domain::fold::slug;
 use crate::domain::*;
@@ -62,9 +63,16 @@ pub struct ImportSummary {
 /// Reads and checks the whole export against the study; merges it into
 /// `data` only if every row is valid.
 /// Columns named in `drop` are left out; a personal column that is not is
-/// refused (`personal_columns.rs`).
-pub fn import_pool(path: &Path, data: &mut StudyData, drop: &[String]) -> Result<ImportSummary, Vec<CsvProblem>> {
-    let rows = read_rows(path, &data.study, drop)?;
+/// refused (`personal_columns.rs`), and so is any text written into a shared
+/// file (title, places, focus area, attributes) that holds a contact detail
+/// `contacts` finds.
+pub fn import_pool(
+    path: &Path,
+    data: &mut StudyData,
+    drop: &[String],
+    contacts: &Matcher,
+) -> Result<ImportSummary, Vec<CsvProblem>> {
+    let rows = read_rows(path, &data.study, drop, contacts)?;
     check_projects(path, &rows)?;
     check_against_study(path, &rows, data)?;
     Ok(merge(data, rows))
@@ -119,7 +127,7 @@ fn check_against_study(path: &Path, rows: &[Row], data: &StudyData) -> Result<()
     }
 }
 
-fn read_rows(path: &Path, study: &Study, drop: &[String]) -> Result<Vec<Row>, Vec<CsvProblem>> {
+fn read_rows(path: &Path, study: &Study, drop: &[String], contacts: &Matcher) -> Result<Vec<Row>, Vec<CsvProblem>> {
     let table = read_table(path)?;
     let header = &table.header;
     let names: Vec<String> = header.iter().map(|h| h.trim().to_lowercase()).collect();
@@ -255,6 +263,26 @@ fn read_rows(path: &Path, study: &Study, drop: &[String]) -> Result<Vec<Row>, Ve
                 false
             }
         };
+        let free_text = ["title", "municipality", "county", "focus_area"]
+            .iter()
+            .map(|name| (name.to_string(), get(name)))
+            .chain(
+                extra
+                    .iter()
+                    .map(|(name, i)| (name.clone(), record.get(*i).unwrap_or_default().to_string())),
+            );
+        for (name, text) in free_text {
+            if let Some(detail) = contacts.find(&text).first() {
+                // The kind only: quoting the text would leak it again.
+                report(
+                    &name,
+                    format!(
+                        "holds {}: contact details belong in the private store, never in case.ron",
+                        detail.kind
+                    ),
+                );
+            }
+        }
         if let Some(first) = seen_applications.get(&application_id) {
             report(
                 "application_id",

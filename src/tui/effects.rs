@@ -6,6 +6,7 @@
 
 use super::app::{App, Effect, Unsaved};
 use crate::ops::{commit, Change, CommitError};
+use crate::store::atomic::write_atomic_private;
 use crate::store::stamps::fingerprint;
 use crate::store::{identity, Stamps};
 use std::path::{Path, PathBuf};
@@ -63,7 +64,9 @@ pub fn save_config(config: &identity::Config) -> Result<(), String> {
         .and_then(|path| identity::save_config(&path, config).map_err(|e| format!("{}: {e}", path.display())))
 }
 
-/// Where unsaved changes go on quit: the user's data folder.
+/// Where unsaved changes go on quit: the user's data folder. What lands
+/// there is typed text (interview notes among it), so the folder is the
+/// user's alone (0700) and so is each file (0600), from the moment it exists.
 pub fn recovery_dir() -> Option<PathBuf> {
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S").to_string();
     dirs::data_dir().map(|d| d.join("casebook").join("recovery").join(stamp))
@@ -76,8 +79,8 @@ pub fn keep_unsaved(unsaved: &[Unsaved], dir: Option<&Path>) -> Vec<String> {
     for item in unsaved {
         let name = item.path.to_string_lossy().replace(['/', '\\'], "_");
         let written = dir.map(|d| d.join(&name)).and_then(|target| {
-            std::fs::create_dir_all(target.parent()?).ok()?;
-            std::fs::write(&target, &item.text).ok()?;
+            private_folder(target.parent()?).ok()?;
+            write_atomic_private(&target, item.text.as_bytes()).ok()?;
             Some(target)
         });
         match written {
@@ -96,4 +99,20 @@ pub fn keep_unsaved(unsaved: &[Unsaved], dir: Option<&Path>) -> Vec<String> {
         }
     }
     lines
+}
+
+/// Creates `dir` (and any missing folder above it) readable by the user
+/// alone; a `dir` that was already there is made so too.
+fn private_folder(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        builder.mode(0o700);
+        builder.create(dir)?;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+    }
+    #[cfg(not(unix))]
+    builder.create(dir)
 }

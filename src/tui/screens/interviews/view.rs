@@ -4,6 +4,7 @@
 use super::super::View;
 use super::InterviewsScreen;
 use crate::domain::*;
+use crate::tui::widgets::fit::fit;
 use crate::tui::widgets::selectable_table;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -17,7 +18,18 @@ pub fn render(frame: &mut Frame, area: Rect, state: &InterviewsScreen, view: &Vi
     let interviews: Vec<&InterviewData> = keys.iter().filter_map(find).collect();
     let [table_area, notes_area] =
         Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
-    let header = Row::new([
+    let widths = [
+        Constraint::Length(13),
+        Constraint::Length(19),
+        Constraint::Length(10),
+        Constraint::Length(14),
+        Constraint::Length(14),
+        Constraint::Length(13),
+        Constraint::Length(7),
+        Constraint::Fill(1),
+    ];
+    // The header is cut as the cells are, with a visible `…`.
+    let labels = [
         "Interview",
         "Case",
         "Date",
@@ -26,7 +38,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &InterviewsScreen, view: &Vi
         "Researchers",
         "Covered",
         "Coded by",
-    ]);
+    ];
+    let fitted = selectable_table::column_widths(table_area, &widths);
+    let header = Row::new(
+        labels
+            .iter()
+            .enumerate()
+            .map(|(k, label)| fit(label, fitted.get(k).copied().unwrap_or(0) as usize)),
+    );
     let row = |index: usize| {
         let i = interviews[index];
         let record = &i.interview;
@@ -38,7 +57,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &InterviewsScreen, view: &Vi
             .map(|case| crate::analysis::interviews::row(view.data, case, i).coverage())
             .unwrap_or_default();
         let join = |ids: Vec<String>| ids.join(", ");
-        Row::new([
+        let texts = vec![
             record.id.to_string(),
             record.case.to_string(),
             record.date.map(|d| d.to_string()).unwrap_or_default(),
@@ -47,21 +66,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &InterviewsScreen, view: &Vi
             join(record.researchers.iter().map(|r| r.to_string()).collect()),
             coverage,
             join(i.codings.keys().map(|c| c.to_string()).collect()),
-        ])
+        ];
+        (texts, Style::new())
     };
-    let widths = [
-        Constraint::Length(13),
-        Constraint::Length(19),
-        Constraint::Length(10),
-        Constraint::Length(14),
-        Constraint::Length(14),
-        Constraint::Length(13),
-        Constraint::Length(7),
-        Constraint::Fill(1),
-    ];
     let cursor = &state.cursor;
     let title = format!(" Interviews ({}): Enter opens one ", interviews.len());
-    selectable_table::render(
+    // Cells too long for their column (ids, several informants) end in a
+    // visible `…`, never cut silently.
+    selectable_table::render_texts(
         frame,
         table_area,
         Block::bordered().title(title),

@@ -7,6 +7,7 @@ use crate::analysis::recruitment::next_status;
 use crate::domain::fold::fold;
 use crate::domain::*;
 use crate::ops::informant::{add, record_contact, set_status, AddInformant, Place};
+use crate::ops::privacy::refuse_details;
 use crate::ops::Ctx;
 use crate::tui::action::{Action, Screen};
 use crate::tui::app::{App, Choice, Effect, Popup, ReferralFlow};
@@ -131,15 +132,26 @@ impl App {
         let Some(referrer) = self.selected_informant() else {
             return;
         };
-        self.input = Some(TextInput::new(
-            InputPurpose::ReferralRole {
-                referrer: referrer.clone(),
-            },
-            format!(" Someone {referrer} pointed you to: their role "),
-            "e.g. project leader, NAV adviser; never a name (names go to the private store)",
-            "",
-            false,
-        ));
+        self.input = Some(role_prompt(referrer, ""));
+    }
+
+    /// A typed text holding a contact detail is refused at its own prompt,
+    /// with the reason in the status line, before any later prompt: the
+    /// same check the operation makes when it writes.
+    fn refused_detail(&mut self, field: &str, text: &str) -> bool {
+        let ctx = Ctx {
+            layout: &self.layout,
+            me: self.me.as_ref(),
+            failed: &self.failed,
+            now: (self.now)(),
+        };
+        match refuse_details(&ctx, &self.data.study, &[(field, text)]) {
+            Ok(()) => false,
+            Err(e) => {
+                self.refuse(e.to_string());
+                true
+            }
+        }
     }
 
     pub(crate) fn confirm_referral_role(&mut self, referrer: InformantId, role: String) {
@@ -147,21 +159,18 @@ impl App {
             self.message = Some("a referral needs the new informant's role".to_string());
             return;
         }
+        if self.refused_detail("the role", role.trim()) {
+            // The prompt stays open with what was typed, to be put right.
+            self.input = Some(role_prompt(referrer, &role));
+            return;
+        }
         let case = self
             .data
             .informant(&referrer)
             .map(|i| i.case.to_string())
             .unwrap_or_default();
-        self.input = Some(TextInput::new(
-            InputPurpose::ReferralWhere {
-                referrer,
-                role: role.trim().to_string(),
-            },
-            " Where: a case id or a municipality ",
-            format!("Enter keeps {case}; a municipality that is not a case yet becomes a snowball case"),
-            &case,
-            false,
-        ));
+        let hint = format!("Enter keeps {case}; a municipality that is not a case yet becomes a snowball case");
+        self.input = Some(where_prompt(referrer, role.trim().to_string(), &case, hint));
     }
 
     /// The case a typed place means: a case id, else the one case (or the
@@ -192,6 +201,11 @@ impl App {
         let municipality = place.trim().to_string();
         if municipality.is_empty() {
             self.message = Some("where is the new informant? a case id or a municipality".to_string());
+            return Vec::new();
+        }
+        if self.refused_detail("the municipality", &municipality) {
+            let hint = "a case id, or the name of a municipality; never a person's".to_string();
+            self.input = Some(where_prompt(referrer, role, &place, hint));
             return Vec::new();
         }
         let counties = self
@@ -313,6 +327,31 @@ impl App {
             None => self.message = Some(format!("{id} has no interview yet")),
         }
     }
+}
+
+/// The referral's first prompt: the new informant's role, holding `text`.
+fn role_prompt(referrer: InformantId, text: &str) -> TextInput {
+    TextInput::new(
+        InputPurpose::ReferralRole {
+            referrer: referrer.clone(),
+        },
+        format!(" Someone {referrer} pointed you to: their role "),
+        "e.g. project leader, NAV adviser; never a name (names go to the private store)",
+        text,
+        false,
+    )
+}
+
+/// The referral's second prompt: where the new informant is, holding `text`
+/// (at first the referrer's case).
+fn where_prompt(referrer: InformantId, role: String, text: &str, hint: String) -> TextInput {
+    TextInput::new(
+        InputPurpose::ReferralWhere { referrer, role },
+        " Where: a case id or a municipality ",
+        hint,
+        text,
+        false,
+    )
 }
 
 impl App {
