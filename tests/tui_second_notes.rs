@@ -86,7 +86,10 @@ fn the_second_researchers_notes_show_beside_the_note_takers_on_the_same_question
     );
 
     let screen = screen_text(&app, 160, 48);
-    assert!(screen.contains(" The other researcher's notes "), "{screen}");
+    assert!(
+        screen.contains(" The other researchers' notes on this question "),
+        "{screen}"
+    );
     assert!(screen.contains("astrid:"), "{screen}");
     assert!(
         screen.contains("Astrid: twelve years in the refugee service"),
@@ -116,7 +119,10 @@ fn the_second_researchers_notes_show_beside_the_note_takers_on_the_same_question
     // A question astrid wrote nothing on shows no panel of hers.
     app.handle_key(ctrl('n'));
     let screen = screen_text(&app, 160, 48);
-    assert!(!screen.contains(" The other researcher's notes "), "{screen}");
+    assert!(
+        !screen.contains(" The other researchers' notes on this question "),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -136,4 +142,21 @@ fn the_second_researcher_types_into_her_own_notes_not_the_note_takers() {
             .join(format!("cases/{CASE}/interviews/{INTERVIEW}.notes.astrid.ron")),
         "her typing goes to her own file"
     );
+}
+
+#[test]
+fn the_second_researcher_sees_the_note_takers_notes_beside_her_own() {
+    // Astrid was the second researcher at INT-02; cora took the notes (in
+    // the interview file, not a notes file).
+    let study = common::demo_copy();
+    let app = open_as(&study, "astrid");
+    let session = app.screens.interview.session.as_ref().unwrap();
+    assert!(
+        session.editor.text().starts_with("Astrid: twelve years"),
+        "{}",
+        session.editor.text()
+    );
+    let screen = screen_text(&app, 160, 48);
+    assert!(screen.contains("cora:"), "{screen}");
+    assert!(screen.contains("Trained as a social worker"), "{screen}");
 }

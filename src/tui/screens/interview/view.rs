@@ -8,6 +8,7 @@ use super::{InterviewScreen, Session};
 use crate::analysis::conditions::Applies;
 use crate::domain::*;
 use crate::tui::screens::View;
+use crate::tui::widgets::fit::fit;
 use chrono::{DateTime, FixedOffset};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -64,19 +65,29 @@ pub fn render(frame: &mut Frame, area: Rect, state: &InterviewScreen, view: &Vie
     let may = current
         .and_then(|q| applies.iter().find(|(id, _)| id == q))
         .map(|(_, a)| *a);
-    let second: Vec<(&ResearcherId, &QuestionNote)> = data
-        .notes_by
-        .iter()
-        .filter(|(r, _)| Some(*r) != view.me)
-        .filter_map(|(r, n)| {
-            Some((
-                r,
-                n.notes
-                    .iter()
-                    .chain(&n.outside)
-                    .find(|x| Some(&x.question) == current)?,
-            ))
-        })
+    // Beside the notes on show: every other researcher's notes on the same
+    // question, the note-taker's (in the interview file) among them.
+    let writer_note = record
+        .writer()
+        .filter(|w| Some(*w) != view.me && session.reading.as_ref() != Some(*w))
+        .and_then(|w| Some((w, current.and_then(|q| record.note(q))?)));
+    let second: Vec<(&ResearcherId, &QuestionNote)> = writer_note
+        .into_iter()
+        .chain(
+            data.notes_by
+                .iter()
+                .filter(|(r, _)| Some(*r) != view.me && session.reading.as_ref() != Some(*r))
+                .filter_map(|(r, n)| {
+                    Some((
+                        r,
+                        n.notes
+                            .iter()
+                            .chain(&n.outside)
+                            .find(|x| Some(&x.question) == current)?,
+                    ))
+                }),
+        )
+        .filter(|(_, n)| !n.text.trim().is_empty())
         .collect();
     let question_lines = question_lines(question, current, may, right.width);
     // Wrapped, each line takes its length over the width.
@@ -143,7 +154,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &InterviewScreen, view: &Vie
         frame.render_widget(
             Paragraph::new(lines)
                 .wrap(Wrap { trim: true })
-                .block(Block::bordered().title(" The other researcher's notes ")),
+                .block(Block::bordered().title(" The other researchers' notes on this question ")),
             second_area,
         );
     }
@@ -241,12 +252,17 @@ fn render_guide(
         rows.push((None, "Outside the guide".to_string(), Applies::Yes));
         rows.extend(outside.into_iter().map(|id| (Some(id), id.to_string(), Applies::Yes)));
     }
+    // Cut with a visible … where the pane is too narrow.
+    let width = area.width.saturating_sub(2) as usize;
     let mut lines: Vec<Line> = Vec::new();
     let mut current_line = 0;
     let mut item = 0;
     for (id, label, applies) in rows {
         let Some(id) = id else {
-            lines.push(Line::styled(label, Style::new().add_modifier(Modifier::BOLD)));
+            lines.push(Line::styled(
+                fit(&label, width),
+                Style::new().add_modifier(Modifier::BOLD),
+            ));
             continue;
         };
         let mark = match shown.iter().find(|n| &n.question == id) {
@@ -273,7 +289,10 @@ fn render_guide(
             Applies::Yes => "",
         };
         lines.push(Line::styled(
-            format!("{}{mark} {label}{suffix}", if here { "▶" } else { " " }),
+            fit(
+                &format!("{}{mark} {label}{suffix}", if here { "▶" } else { " " }),
+                width,
+            ),
             style,
         ));
     }
