@@ -142,6 +142,21 @@ fn user_key_overrides_rebind_actions_and_bad_ones_are_reported() {
 }
 
 #[test]
+fn an_override_rebinds_an_action_on_every_screen_it_is_bound_on() {
+    let overrides = [("start_interview".to_string(), "I".to_string())].into_iter().collect();
+    let (keymap, rejected) = Keymap::with_overrides(&overrides);
+    assert!(rejected.is_empty());
+    let big_i = KeyEvent::new(KeyCode::Char('I'), KeyModifiers::NONE);
+    for screen in [Screen::Cases, Screen::Recruitment] {
+        assert_eq!(
+            keymap.action_for(&big_i, screen, Mode::Normal),
+            Some(Action::StartInterview),
+            "{screen:?}"
+        );
+    }
+}
+
+#[test]
 fn help_lists_every_key_bound_on_the_screen() {
     let mut app = demo_app(Some("astrid"));
     app.update(Action::ToggleHelp);

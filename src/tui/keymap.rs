@@ -257,10 +257,18 @@ impl Keymap {
         let mut keymap = Keymap::default();
         let mut rejected = Vec::new();
         for (name, key_text) in overrides {
-            let binding = keymap.bindings.iter_mut().find(|b| b.action.name() == name);
-            match (binding, Key::parse(key_text)) {
-                (Some(binding), Some(key)) => binding.keys = vec![Trigger::Key(key)],
-                _ => rejected.push(format!("{name} = {key_text}")),
+            // An action bound on several screens (start_interview on Cases and
+            // Recruitment) is rebound on all of them.
+            let key = Key::parse(key_text);
+            let mut found = false;
+            for binding in keymap.bindings.iter_mut().filter(|b| b.action.name() == name) {
+                if let Some(key) = key {
+                    binding.keys = vec![Trigger::Key(key)];
+                    found = true;
+                }
+            }
+            if !found {
+                rejected.push(format!("{name} = {key_text}"));
             }
         }
         (keymap, rejected)
