@@ -58,7 +58,7 @@ fn a_passage_coded_at_the_keyboard_counts_in_themes_and_keeps_to_its_words() {
         "the line is the passage: {screen}"
     );
     send_text(&tmux, "servic");
-    tmux.wait_for("[ ] Results and local change › Change in the services");
+    tmux.wait_for("[ ] Change in the services (in Results and local change)");
     tmux.keys(&["Enter"]);
     let screen = tmux.wait_for("Coded here (1)");
     assert!(screen.contains("astrid: Change in the services"), "{screen}");
