@@ -37,7 +37,7 @@ fn the_tui_shows_cases_switches_tabs_opens_help_and_quits_cleanly() {
     // Escape and a digit read together arrive as Alt+digit: wait for the help to close.
     tmux.wait_until("the help closed", |screen| !screen.contains("Help: Review"));
     tmux.keys(&["6"]);
-    tmux.wait_for("Codebook (33 codes)");
+    tmux.wait_for("Codebook (33 codes,");
 
     tmux.keys(&["q"]);
     let after = tmux.wait_for("casebook exited with 0");
