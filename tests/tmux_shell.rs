@@ -43,7 +43,7 @@ fn the_tui_shows_cases_switches_tabs_opens_help_and_quits_cleanly() {
     let after = tmux.wait_for("casebook exited with 0");
     assert!(!tmux.alternate_screen(), "the alternate screen is left on quit");
     assert!(
-        !after.contains("Codebook (33 codes)"),
+        !after.contains("Codebook (33 codes,"),
         "the TUI is gone from the screen:\n{after}"
     );
     // The terminal is back in cooked mode with echo: a typed command shows and runs.
