@@ -164,3 +164,26 @@ fn a_studys_own_private_folder_keeps_only_its_ignore_rule() {
     let again = casebook(study.path(), home.path(), &["purge-contacts", "--yes"]);
     assert!(out(&again).contains("nothing to delete"), "{}", out(&again));
 }
+
+#[test]
+fn typed_text_kept_in_the_recovery_folder_for_this_study_goes_with_the_contacts() {
+    let home = tempfile::tempdir().unwrap();
+    let study = study_past_its_deletion_date(home.path(), false);
+    // What the TUI keeps when it cannot save: named after the file it was for.
+    let recovery = home.path().join("data/casebook/recovery/20250601-101500");
+    fs::create_dir_all(&recovery).unwrap();
+    let interview = study.path().join("cases/p2019-036/interviews/INT-02.ron");
+    let mine = casebook::store::recovery::recovery_name(&interview);
+    fs::write(recovery.join(&mine), "notes typed in the interview").unwrap();
+    let elsewhere = recovery.join("_some_other_study_cases_x_interviews_INT-01.ron");
+    fs::write(&elsewhere, "another study's text").unwrap();
+    let purged = casebook(study.path(), home.path(), &["purge-contacts", "--yes"]);
+    assert!(purged.status.success(), "{}", out(&purged));
+    assert!(
+        out(&purged).contains("deleted 1 unsaved text(s) of this study"),
+        "{}",
+        out(&purged)
+    );
+    assert!(!recovery.join(&mine).exists());
+    assert!(elsewhere.exists(), "another study's recovery file stays");
+}

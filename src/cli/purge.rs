@@ -4,6 +4,7 @@
 use super::session::{open_or_exit, refused, USAGE};
 use super::Cli;
 use crate::ops::purge::{carry_out, plan, Purge};
+use crate::store::recovery::{purge_study, recovery_base};
 
 pub fn run(cli: &Cli, yes: bool, force: bool) -> u8 {
     let opened = match open_or_exit(cli) {
@@ -30,9 +31,26 @@ pub fn run(cli: &Cli, yes: bool, force: bool) -> u8 {
             return USAGE;
         }
     }
+    let due = force || opened.data.study.deletion_date.is_some_and(|date| today >= date);
     match carry_out(&purge) {
         Ok(line) => {
             println!("{line}");
+            // Typed text the TUI kept for this study goes on the same day.
+            if due {
+                if let Some(base) = recovery_base() {
+                    match purge_study(&base, &opened.layout.root) {
+                        Ok(0) => {}
+                        Ok(n) => println!("deleted {n} unsaved text(s) of this study from {}", base.display()),
+                        Err(e) => {
+                            eprintln!(
+                                "casebook: {}: {e}; delete this study's files there by hand",
+                                base.display()
+                            );
+                            return 1;
+                        }
+                    }
+                }
+            }
             0
         }
         Err(e) => refused(&opened, &e),

@@ -18,6 +18,7 @@ pub mod private;
 pub mod private_location;
 pub mod problem;
 pub mod ratings_csv;
+pub mod recovery;
 pub mod regular_file;
 pub mod ron_io;
 pub mod save;

@@ -69,7 +69,7 @@ pub fn save_config(config: &identity::Config) -> Result<(), String> {
 /// user's alone (0700) and so is each file (0600), from the moment it exists.
 pub fn recovery_dir() -> Option<PathBuf> {
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S").to_string();
-    dirs::data_dir().map(|d| d.join("casebook").join("recovery").join(stamp))
+    crate::store::recovery::recovery_base().map(|d| d.join(stamp))
 }
 
 /// Writes each unsaved change to `dir` (or, failing that, prints it) and
@@ -77,7 +77,7 @@ pub fn recovery_dir() -> Option<PathBuf> {
 pub fn keep_unsaved(unsaved: &[Unsaved], dir: Option<&Path>) -> Vec<String> {
     let mut lines = Vec::new();
     for item in unsaved {
-        let name = item.path.to_string_lossy().replace(['/', '\\'], "_");
+        let name = crate::store::recovery::recovery_name(&item.path);
         let written = dir.map(|d| d.join(&name)).and_then(|target| {
             private_folder(target.parent()?).ok()?;
             write_atomic_private(&target, item.text.as_bytes()).ok()?;
