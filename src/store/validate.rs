@@ -7,8 +7,9 @@ use super::layout::Layout;
 use super::load::Trust;
 use super::problem::Problem;
 use super::stamps::{fingerprint, Stamps};
+use crate::domain::anchor::NoteIndex;
 use crate::domain::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 /// A problem not yet placed: the text it is about, to look for in its file.
@@ -22,9 +23,11 @@ struct Checker<'a> {
     found: Vec<Found>,
     broken: &'a BTreeSet<String>,
     codebook_ok: bool,
-    informants: BTreeSet<&'a InformantId>,
-    interviews: BTreeSet<&'a InterviewId>,
-    codes: BTreeSet<&'a CodeId>,
+    // Only asked whether they hold an id (a code for each of 200,000
+    // codings), never listed: hash sets.
+    informants: HashSet<&'a InformantId>,
+    interviews: HashSet<&'a InterviewId>,
+    codes: HashSet<&'a CodeId>,
 }
 
 impl Checker<'_> {
@@ -284,6 +287,8 @@ fn check_interview(
             }
         }
     }
+    // Each note indexed once by character for all the codings in it.
+    let mut index = NoteIndex::default();
     for (coder, codings) in &interview.codings {
         let path: PathBuf = layout.codings_file(case_id, id, coder);
         if !known_researcher(coder) {
@@ -308,7 +313,7 @@ fn check_interview(
                 // Its text gone from the notes is a warning for the coder
                 // (`coding_warnings`), not an error in the file.
                 Some(_) if coding.anchor == Anchor::Lost => {}
-                Some(note) if coding.passage_in(&note.text).is_none() => checker.report(
+                Some(note) if index.chars_of(&note.text).passage(coding.start, coding.end).is_none() => checker.report(
                     &path,
                     &format!("\"{}\"", coding.question),
                     format!(
