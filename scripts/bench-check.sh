@@ -45,13 +45,18 @@ summary() {
 
 read -r cat_med cat_p95 < <(time_runs read_files | summary)
 read -r chk_med chk_p95 < <(time_runs "$bin" --study . check | summary)
-rss_kb=$(for _ in $(seq "$runs"); do
-    /usr/bin/time -f '%M' -o /dev/stdout "$bin" --study . check 2>/dev/null | tail -1
-done | sort -n | tail -1)
+# Max RSS and CPU seconds (user + sys) of each run: on a shared machine the
+# CPU time moves less than the wall time, so it is printed too.
+usage=$(for _ in $(seq "$runs"); do
+    /usr/bin/time -f '%M %U %S' -o /dev/stdout "$bin" --study . check 2>/dev/null | tail -1
+done)
+rss_kb=$(echo "$usage" | awk '{ print $1 }' | sort -n | tail -1)
+read -r cpu_med cpu_p95 < <(echo "$usage" | awk '{ print $2 + $3 }' | summary)
 
-echo "study: $study ($files files, $bytes bytes), $runs runs, $(nproc) cores"
+echo "study: $study ($files files, $bytes bytes), $runs runs, $(nproc) cores, load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-30s %8s %8s\n' "" median p95
 printf '%-30s %7ss %7ss\n' "find | xargs cat" "$cat_med" "$cat_p95"
 printf '%-30s %7ss %7ss\n' "casebook check" "$chk_med" "$chk_p95"
+printf '%-30s %7ss %7ss\n' "casebook check, CPU (user+sys)" "$cpu_med" "$cpu_p95"
 echo "check / cat (median): $(echo "scale=2; $chk_med / $cat_med" | bc)x   (target <= 2x)"
 echo "max RSS: $((rss_kb / 1024)) MiB = $(echo "scale=2; $rss_kb * 1024 / $bytes" | bc)x the files   (target <= 4x)"

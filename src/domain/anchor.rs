@@ -8,6 +8,8 @@ use super::{Anchor, Coding, InterviewData};
 /// Re-anchors every coding of every coder of `interview` in memory.
 pub fn reanchor_interview(interview: &mut InterviewData) {
     let record = &interview.interview;
+    // Each note is indexed once for the hundred-odd codings that point into it.
+    let mut index = NoteIndex::default();
     for codings in interview.codings.values_mut() {
         // Codings point into the note-taker's notes, or into the notes of
         // the researcher their file names.
@@ -23,7 +25,7 @@ pub fn reanchor_interview(interview: &mut InterviewData) {
                     notes.and_then(|n| n.notes.iter().chain(&n.outside).find(|q| q.question == coding.question))
                 }
             };
-            reanchor(coding, note.map(|n| n.text.as_str()));
+            reanchor_in(coding, note.map(|n| index.chars_of(&n.text)));
         }
     }
 }
@@ -31,6 +33,10 @@ pub fn reanchor_interview(interview: &mut InterviewData) {
 /// Finds `coding`'s stored text in `note` (the notes on its question, if
 /// the interview still has them) and sets its offsets and `anchor`.
 pub fn reanchor(coding: &mut Coding, note: Option<&str>) {
+    reanchor_in(coding, note.map(NoteChars::new).as_ref());
+}
+
+fn reanchor_in(coding: &mut Coding, note: Option<&NoteChars>) {
     // Where the file on disk has it: a coding moved before stays "moved"
     // until its coder writes the new offsets back.
     let on_disk = match coding.anchor {
@@ -41,13 +47,13 @@ pub fn reanchor(coding: &mut Coding, note: Option<&str>) {
         coding.anchor = Anchor::Lost;
         return;
     };
-    if coding.passage_in(note) == Some(coding.text.as_str()) {
+    if note.passage(coding.start, coding.end) == Some(coding.text.as_str()) {
         if coding.anchor == Anchor::Lost {
             coding.anchor = Anchor::Exact;
         }
         return;
     }
-    match nearest(note, &coding.text, coding.start) {
+    match nearest(note.text, &coding.text, coding.start) {
         Some(found) => {
             let length = coding.text.chars().count();
             coding.start = found;
@@ -62,6 +68,61 @@ pub fn reanchor(coding: &mut Coding, note: Option<&str>) {
             };
         }
         None => coding.anchor = Anchor::Lost,
+    }
+}
+
+/// A note's text with where each of its characters starts, so a passage
+/// given in characters is cut out without walking the note from its start
+/// (`Coding::passage_in` does that walk, once per coding).
+pub struct NoteChars<'a> {
+    text: &'a str,
+    /// The byte offset of every character and of the end; `None` for an
+    /// ASCII note, where characters are bytes.
+    bytes_of: Option<Vec<usize>>,
+}
+
+impl<'a> NoteChars<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let bytes_of = (!text.is_ascii()).then(|| {
+            text.char_indices()
+                .map(|(byte, _)| byte)
+                .chain(std::iter::once(text.len()))
+                .collect()
+        });
+        NoteChars { text, bytes_of }
+    }
+
+    /// Characters `start..end` of the note, or `None` if the range does not
+    /// fit: what `Coding::passage_in` gives for those offsets.
+    pub fn passage(&self, start: usize, end: usize) -> Option<&'a str> {
+        if start > end {
+            return None;
+        }
+        match &self.bytes_of {
+            None => self.text.get(start..end),
+            Some(bytes_of) => Some(&self.text[*bytes_of.get(start)?..*bytes_of.get(end)?]),
+        }
+    }
+}
+
+/// The notes of one interview, each made into `NoteChars` the first time a
+/// coding asks for it. An interview has a few dozen notes at most, so they
+/// are told apart by their address in a short list.
+#[derive(Default)]
+pub struct NoteIndex<'a> {
+    notes: Vec<NoteChars<'a>>,
+}
+
+impl<'a> NoteIndex<'a> {
+    pub fn chars_of(&mut self, text: &'a str) -> &NoteChars<'a> {
+        let at = match self.notes.iter().position(|n| std::ptr::eq(n.text, text)) {
+            Some(at) => at,
+            None => {
+                self.notes.push(NoteChars::new(text));
+                self.notes.len() - 1
+            }
+        };
+        &self.notes[at]
     }
 }
 
@@ -101,5 +162,34 @@ mod tests {
         assert_eq!(nearest(text, "ab", 7), Some(6));
         assert_eq!(nearest(text, "zz", 0), None);
         assert_eq!(nearest("ø ab", "ab", 0), Some(2));
+    }
+
+    /// The same answers as `Coding::passage_in`, ASCII or not, in range or out.
+    #[test]
+    fn a_passage_by_characters_is_the_one_coding_passage_in_gives() {
+        for text in ["", "abc def", "ø æ å: Øyvind", "İbrahim ser 🙂 her"] {
+            let chars = NoteChars::new(text);
+            let length = text.chars().count();
+            for start in 0..length + 3 {
+                for end in 0..length + 3 {
+                    let coding = Coding {
+                        question: "q".into(),
+                        start,
+                        end,
+                        text: String::new(),
+                        codes: Vec::new(),
+                        quote: false,
+                        memo: String::new(),
+                        date: None,
+                        anchor: Anchor::Exact,
+                    };
+                    assert_eq!(
+                        chars.passage(start, end),
+                        coding.passage_in(text),
+                        "{text:?} {start}..{end}"
+                    );
+                }
+            }
+        }
     }
 }

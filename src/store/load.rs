@@ -33,8 +33,10 @@ pub const MIGRATE_MESSAGE: &str =
 
 /// The text of the files of the folder being read, so a name mismatch can
 /// point at its line and column. Kept per folder, not for the whole study:
-/// validation reads again only the few files it reports on.
-type Sources = BTreeMap<PathBuf, String>;
+/// validation reads again only the few files it reports on. A list, not a
+/// map: a mismatch is looked for right after its file is read, so from the
+/// end, and a list costs nothing to fill.
+type Sources = Vec<(PathBuf, String)>;
 
 /// Case folders a worker takes at a time: enough to make taking them cost
 /// nothing, few enough that workers finish together.
@@ -219,7 +221,7 @@ impl<'a> Loader<'a> {
             }
         };
         let parsed = from_ron::<T>(path, &text);
-        self.sources.insert(path.to_path_buf(), text);
+        self.sources.push((path.to_path_buf(), text));
         if parsed.is_err() {
             self.note_broken(path);
         }
@@ -541,7 +543,12 @@ impl<'a> Loader<'a> {
     }
 
     fn mismatch(&mut self, path: &Path, field: &str, value: &str, file_name: &str) {
-        let source = self.sources.get(path).map(String::as_str).unwrap_or("");
+        let source = self
+            .sources
+            .iter()
+            .rev()
+            .find(|(read, _)| read == path)
+            .map_or("", |(_, text)| text.as_str());
         self.problems.push(Problem::at_text(
             path,
             source,

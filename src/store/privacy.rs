@@ -7,6 +7,7 @@ pub use super::details::{find_details, Detail, DetailKind, Matcher};
 use super::layout::{Layout, CASES_DIR, GUIDES_DIR, PRIVATE_DIR};
 use super::private::Contacts;
 use super::problem::{line_column_of_char, Problem};
+use super::regular_file::read_regular_file;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -59,7 +60,13 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
         let path = entry.path();
-        if path.is_dir() {
+        // The listing says what an entry is, without a `stat` per file; a
+        // link (or a file system that does not say) is followed, as `is_dir` does.
+        let is_dir = match entry.file_type() {
+            Ok(kind) if !kind.is_symlink() => kind.is_dir(),
+            _ => path.is_dir(),
+        };
+        if is_dir {
             walk(&path, out);
         } else {
             out.push(path);
@@ -70,7 +77,12 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 /// Every contact detail in one shared file, by line, column and kind; the
 /// text itself is never repeated (the message would leak it again).
 fn scan(path: &Path, matcher: &Matcher) -> Vec<Problem> {
-    let Ok(text) = std::fs::read_to_string(path) else {
+    // Read as loading reads: a pipe in the study (reported by the load)
+    // would otherwise leave `check` waiting for a writer for ever.
+    let Some(text) = read_regular_file(path)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+    else {
         return Vec::new();
     };
     matcher
@@ -129,4 +141,22 @@ pub fn privacy_problems(layout: &Layout, contacts: &Contacts) -> Vec<Problem> {
         }
     }
     problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pipe_among_the_shared_files_is_passed_over_and_the_rest_is_scanned() {
+        let dir = tempfile::tempdir().unwrap();
+        let layout = Layout::new(dir.path());
+        std::fs::create_dir_all(layout.cases_dir()).unwrap();
+        std::fs::write(layout.cases_dir().join("notes.ron"), "write to kari@example.no").unwrap();
+        let pipe = std::ffi::CString::new(layout.cases_dir().join("pipe.ron").to_string_lossy().as_bytes()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(pipe.as_ptr(), 0o644) }, 0);
+        let problems = privacy_problems(&layout, &Contacts::default());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].path.ends_with("notes.ron"));
+    }
 }

@@ -7,9 +7,11 @@ use super::layout::Layout;
 use super::load::Trust;
 use super::problem::Problem;
 use super::stamps::{fingerprint, Stamps};
+use crate::domain::anchor::NoteIndex;
 use crate::domain::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// A problem not yet placed: the text it is about, to look for in its file.
 struct Found {
@@ -18,13 +20,21 @@ struct Found {
     message: String,
 }
 
-struct Checker<'a> {
-    found: Vec<Found>,
+/// What exists, so a reference is checked without a walk over all cases.
+/// Only asked whether they hold an id (a code for each of 200,000 codings),
+/// never listed: hash sets.
+struct Known<'a> {
     broken: &'a BTreeSet<String>,
     codebook_ok: bool,
-    informants: BTreeSet<&'a InformantId>,
-    interviews: BTreeSet<&'a InterviewId>,
-    codes: BTreeSet<&'a CodeId>,
+    informants: HashSet<&'a InformantId>,
+    interviews: HashSet<&'a InterviewId>,
+    codes: HashSet<&'a CodeId>,
+}
+
+/// The problems found by one thread of checks, with what exists.
+struct Checker<'a> {
+    found: Vec<Found>,
+    known: &'a Known<'a>,
 }
 
 impl Checker<'_> {
@@ -40,7 +50,7 @@ impl Checker<'_> {
     /// when it names a file that failed to load, that it refers to that file
     /// (not "unknown", which would send the user looking for the wrong thing).
     fn dangling(&mut self, path: &Path, what: &str, value: &str) {
-        let message = if self.broken.contains(value) {
+        let message = if self.known.broken.contains(value) {
             format!("refers to {what} `{value}`, which failed to load")
         } else {
             format!("unknown {what} `{value}`")
@@ -52,9 +62,7 @@ impl Checker<'_> {
 /// Checks `data` as loaded; `stamps` tell which files on disk are still the
 /// ones loaded, so a problem is placed only in the text it was found in.
 pub(crate) fn validate(layout: &Layout, data: &StudyData, stamps: &Stamps, trust: &Trust) -> Vec<Problem> {
-    // Sets of what exists, so a reference is checked without a walk over all cases.
-    let mut checker = Checker {
-        found: Vec::new(),
+    let known = Known {
         broken: &trust.broken,
         codebook_ok: trust.codebook,
         informants: data.informants().map(|i| &i.id).collect(),
@@ -67,6 +75,10 @@ pub(crate) fn validate(layout: &Layout, data: &StudyData, stamps: &Stamps, trust
             .chain(data.own_codes.values().flat_map(|o| o.codes.iter().map(|c| &c.id)))
             .collect(),
     };
+    let mut checker = Checker {
+        found: Vec::new(),
+        known: &known,
+    };
     let study_ok = trust.study;
     let team: BTreeSet<&ResearcherId> = data.study.team.iter().map(|r| &r.id).collect();
     let known_researcher = |id: &ResearcherId| !study_ok || team.contains(id);
@@ -75,91 +87,39 @@ pub(crate) fn validate(layout: &Layout, data: &StudyData, stamps: &Stamps, trust
     check_guides(&mut checker, layout, data);
     check_ids_are_file_safe(&mut checker, layout, data);
 
-    for (case_id, case) in &data.cases {
-        let case_path = layout.case_file(case_id);
-        for reviewer in case.case.reviewers.iter().chain(&case.case.excluded_reviewers) {
-            if !known_researcher(reviewer) {
-                checker.dangling(&case_path, "researcher", reviewer.as_str());
+    // The cases are checked on all cores: each thread takes batches and
+    // keeps its own findings. Their order does not matter, since the
+    // problems are sorted once placed.
+    let cases: Vec<(&CaseId, &CaseData)> = data.cases.iter().collect();
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut mine = Checker {
+            found: Vec::new(),
+            known: &known,
+        };
+        loop {
+            let start = next.fetch_add(CASE_BATCH, Ordering::Relaxed);
+            if start >= cases.len() {
+                break;
+            }
+            for (case_id, case) in &cases[start..(start + CASE_BATCH).min(cases.len())] {
+                check_case(&mut mine, layout, data, study_ok, case_id, case, &known_researcher);
             }
         }
-        for change in &case.case.stage_log {
-            if !known_researcher(&change.by) {
-                checker.dangling(&case_path, "researcher", change.by.as_str());
-            }
+        mine.found
+    };
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let workers = cores.min(cases.len().div_ceil(CASE_BATCH)).max(1);
+    std::thread::scope(|scope| {
+        let others: Vec<_> = (1..workers).map(|_| scope.spawn(work)).collect();
+        checker.found.extend(work());
+        for other in others {
+            // A panic in a worker is a bug in casebook, not in a file: pass it on.
+            checker
+                .found
+                .extend(other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
         }
-        if let Some(focus) = &case.case.focus_area {
-            if study_ok && data.study.focus_area(focus).is_none() {
-                checker.dangling(&case_path, "focus area", focus);
-            }
-        }
-        if study_ok && !case.case.region.is_empty() && !data.study.strata.regions.contains(&case.case.region) {
-            checker.dangling(&case_path, "region", &case.case.region);
-        }
-        for (reviewer, review) in &case.reviews {
-            let path = layout.review_file(case_id, reviewer);
-            if !known_researcher(reviewer) {
-                checker.dangling(&path, "researcher", reviewer.as_str());
-            }
-            if &review.case != case_id {
-                checker.dangling(&path, "case (not this folder's)", review.case.as_str());
-            }
-            if study_ok {
-                check_answers(&mut checker, &path, &data.study, &review.answers);
-            }
-        }
-        for (resolver, resolution) in &case.resolutions {
-            let path = layout.resolution_file(case_id, resolver);
-            for (criterion, resolved) in &resolution.resolved {
-                if study_ok && data.study.criterion(criterion).is_none() {
-                    checker.dangling(&path, "criterion", criterion.as_str());
-                }
-                if !known_researcher(&resolved.by) {
-                    checker.dangling(&path, "researcher", resolved.by.as_str());
-                }
-            }
-        }
-        for (id, informant) in &case.informants {
-            let path = layout.informant_file(case_id, id);
-            if &informant.case != case_id {
-                checker.dangling(&path, "case (not this folder's)", informant.case.as_str());
-            }
-            for researcher in &informant.responsible {
-                if !known_researcher(researcher) {
-                    checker.dangling(&path, "researcher", researcher.as_str());
-                }
-            }
-            for researcher in informant.status_authors() {
-                if !known_researcher(researcher) {
-                    let status_path = layout.status_file(case_id, id, researcher);
-                    checker.dangling(&status_path, "researcher", researcher.as_str());
-                }
-            }
-            match &informant.referred_by {
-                Some(Referral::Informant {
-                    id: referrer,
-                    interview,
-                }) => {
-                    if !checker.informants.contains(referrer) {
-                        checker.dangling(&path, "informant (referred by)", referrer.as_str());
-                    }
-                    if let Some(interview) = interview {
-                        if !checker.interviews.contains(interview) {
-                            checker.dangling(&path, "interview", interview.as_str());
-                        }
-                    }
-                }
-                Some(Referral::Case(case)) if !data.cases.contains_key(case) => {
-                    checker.dangling(&path, "case (referred by)", case.as_str());
-                }
-                _ => {}
-            }
-        }
-        // A stand-in for a file that failed to load has nothing to check:
-        // that file's problem is reported already.
-        for (id, interview) in case.interviews.iter().filter(|(_, i)| !i.stand_in) {
-            check_interview(&mut checker, layout, data, case_id, id, interview, &known_researcher);
-        }
-    }
+    });
     for cycle in crate::analysis::waves::waves(data).cycles {
         let Some(first) = data.informant(&cycle[0]) else {
             continue;
@@ -169,6 +129,104 @@ pub(crate) fn validate(layout: &Layout, data: &StudyData, stamps: &Stamps, trust
         checker.report(&path, "referred_by", format!("referral cycle: {}", names.join(" → ")));
     }
     place(checker.found, stamps)
+}
+
+/// Cases a thread of checks takes at a time.
+const CASE_BATCH: usize = 16;
+
+/// The references and answers of one case folder's files.
+fn check_case(
+    checker: &mut Checker,
+    layout: &Layout,
+    data: &StudyData,
+    study_ok: bool,
+    case_id: &CaseId,
+    case: &CaseData,
+    known_researcher: &(dyn Fn(&ResearcherId) -> bool + Sync),
+) {
+    let case_path = layout.case_file(case_id);
+    for reviewer in case.case.reviewers.iter().chain(&case.case.excluded_reviewers) {
+        if !known_researcher(reviewer) {
+            checker.dangling(&case_path, "researcher", reviewer.as_str());
+        }
+    }
+    for change in &case.case.stage_log {
+        if !known_researcher(&change.by) {
+            checker.dangling(&case_path, "researcher", change.by.as_str());
+        }
+    }
+    if let Some(focus) = &case.case.focus_area {
+        if study_ok && data.study.focus_area(focus).is_none() {
+            checker.dangling(&case_path, "focus area", focus);
+        }
+    }
+    if study_ok && !case.case.region.is_empty() && !data.study.strata.regions.contains(&case.case.region) {
+        checker.dangling(&case_path, "region", &case.case.region);
+    }
+    for (reviewer, review) in &case.reviews {
+        let path = layout.review_file(case_id, reviewer);
+        if !known_researcher(reviewer) {
+            checker.dangling(&path, "researcher", reviewer.as_str());
+        }
+        if &review.case != case_id {
+            checker.dangling(&path, "case (not this folder's)", review.case.as_str());
+        }
+        if study_ok {
+            check_answers(checker, &path, &data.study, &review.answers);
+        }
+    }
+    for (resolver, resolution) in &case.resolutions {
+        let path = layout.resolution_file(case_id, resolver);
+        for (criterion, resolved) in &resolution.resolved {
+            if study_ok && data.study.criterion(criterion).is_none() {
+                checker.dangling(&path, "criterion", criterion.as_str());
+            }
+            if !known_researcher(&resolved.by) {
+                checker.dangling(&path, "researcher", resolved.by.as_str());
+            }
+        }
+    }
+    for (id, informant) in &case.informants {
+        let path = layout.informant_file(case_id, id);
+        if &informant.case != case_id {
+            checker.dangling(&path, "case (not this folder's)", informant.case.as_str());
+        }
+        for researcher in &informant.responsible {
+            if !known_researcher(researcher) {
+                checker.dangling(&path, "researcher", researcher.as_str());
+            }
+        }
+        for researcher in informant.status_authors() {
+            if !known_researcher(researcher) {
+                let status_path = layout.status_file(case_id, id, researcher);
+                checker.dangling(&status_path, "researcher", researcher.as_str());
+            }
+        }
+        match &informant.referred_by {
+            Some(Referral::Informant {
+                id: referrer,
+                interview,
+            }) => {
+                if !checker.known.informants.contains(referrer) {
+                    checker.dangling(&path, "informant (referred by)", referrer.as_str());
+                }
+                if let Some(interview) = interview {
+                    if !checker.known.interviews.contains(interview) {
+                        checker.dangling(&path, "interview", interview.as_str());
+                    }
+                }
+            }
+            Some(Referral::Case(case)) if !data.cases.contains_key(case) => {
+                checker.dangling(&path, "case (referred by)", case.as_str());
+            }
+            _ => {}
+        }
+    }
+    // A stand-in for a file that failed to load has nothing to check:
+    // that file's problem is reported already.
+    for (id, interview) in case.interviews.iter().filter(|(_, i)| !i.stand_in) {
+        check_interview(checker, layout, data, case_id, id, interview, known_researcher);
+    }
 }
 
 /// Places each problem at the first occurrence of its text, reading each file
@@ -235,7 +293,7 @@ fn check_interview(
     case_id: &CaseId,
     id: &InterviewId,
     interview: &InterviewData,
-    known_researcher: &dyn Fn(&ResearcherId) -> bool,
+    known_researcher: &(dyn Fn(&ResearcherId) -> bool + Sync),
 ) {
     let path = layout.interview_file(case_id, id);
     let record = &interview.interview;
@@ -244,7 +302,7 @@ fn check_interview(
         checker.dangling(&path, "guide", record.guide.as_str());
     }
     for informant in &record.informants {
-        if !checker.informants.contains(informant) {
+        if !checker.known.informants.contains(informant) {
             checker.dangling(&path, "informant", informant.as_str());
         }
     }
@@ -284,6 +342,8 @@ fn check_interview(
             }
         }
     }
+    // Each note indexed once by character for all the codings in it.
+    let mut index = NoteIndex::default();
     for (coder, codings) in &interview.codings {
         let path: PathBuf = layout.codings_file(case_id, id, coder);
         if !known_researcher(coder) {
@@ -291,7 +351,7 @@ fn check_interview(
         }
         for coding in &codings.codings {
             for code in &coding.codes {
-                if checker.codebook_ok && !checker.codes.contains(code) {
+                if checker.known.codebook_ok && !checker.known.codes.contains(code) {
                     checker.dangling(&path, "code", code.as_str());
                 }
             }
@@ -308,7 +368,7 @@ fn check_interview(
                 // Its text gone from the notes is a warning for the coder
                 // (`coding_warnings`), not an error in the file.
                 Some(_) if coding.anchor == Anchor::Lost => {}
-                Some(note) if coding.passage_in(&note.text).is_none() => checker.report(
+                Some(note) if index.chars_of(&note.text).passage(coding.start, coding.end).is_none() => checker.report(
                     &path,
                     &format!("\"{}\"", coding.question),
                     format!(
@@ -336,7 +396,7 @@ fn check_codebook(checker: &mut Checker, layout: &Layout, data: &StudyData) {
     }
     for (_, code) in data.codebook.flatten() {
         let Some(target) = &code.merged_into else { continue };
-        if !checker.codes.contains(target) {
+        if !checker.known.codes.contains(target) {
             checker.dangling(&path, "code (merged_into)", target.as_str());
         } else if crate::domain::codes::CodeIndex::new(data)
             .effective_id(&code.id)
@@ -367,7 +427,7 @@ fn check_codebook(checker: &mut Checker, layout: &Layout, data: &StudyData) {
     let mut own_seen: BTreeSet<&CodeId> = BTreeSet::new();
     for (coder, own) in &data.own_codes {
         let path = layout.own_codes_file(coder);
-        if checker.codebook_ok && !data.study.team.iter().any(|r| &r.id == coder) {
+        if checker.known.codebook_ok && !data.study.team.iter().any(|r| &r.id == coder) {
             checker.dangling(&path, "researcher", coder.as_str());
         }
         for code in &own.codes {
@@ -382,7 +442,7 @@ fn check_codebook(checker: &mut Checker, layout: &Layout, data: &StudyData) {
                 );
             }
             if let Some(parent) = &code.parent {
-                if !checker.codes.contains(parent) {
+                if !checker.known.codes.contains(parent) {
                     checker.dangling(&path, "code (parent)", parent.as_str());
                 }
             }
