@@ -68,5 +68,9 @@ pub fn run(cli: &Cli, json: bool, fix_anchors: bool) -> u8 {
             n => println!("{n} problems"),
         }
     }
-    u8::from(!opened.problems.is_empty())
+    let code = u8::from(!opened.problems.is_empty());
+    // The process ends now: freeing a loaded study of thousands of files
+    // item by item cost about a tenth of `check`'s time, for nothing.
+    std::mem::forget(opened);
+    code
 }
