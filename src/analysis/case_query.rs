@@ -299,7 +299,10 @@ impl SearchIndex {
     /// again.
     pub fn source_of(data: &StudyData) -> u64 {
         use std::hash::{Hash, Hasher};
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        // FNV-1a: no protection against chosen collisions is needed to tell
+        // whether names changed, and SipHash made this a quarter of the
+        // work of showing the Cases table after a change.
+        let mut hasher = crate::domain::fnv::Fnv::default();
         for case in data.cases.values() {
             let c = &case.case;
             (&c.id, &c.municipality, &c.title, &c.focus_area, &c.region).hash(&mut hasher);

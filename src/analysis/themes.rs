@@ -11,28 +11,10 @@
 
 use crate::domain::blind::coding_visible_to;
 use crate::domain::codes::CodeIndex;
+use crate::domain::fnv::Fnv;
 use crate::domain::*;
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// FNV-1a: a fast hash for the short keys of one computation.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for byte in bytes {
-            hash ^= u64::from(*byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-}
+use std::hash::BuildHasherDefault;
 
 /// Whose codings count.
 #[derive(Debug, Clone, Copy, Default)]

@@ -6,6 +6,7 @@ pub mod blind;
 pub mod case;
 pub mod codes;
 pub mod data;
+pub mod fnv;
 pub mod fold;
 pub mod guide;
 pub mod ids;

@@ -39,7 +39,12 @@ impl Rows {
     /// The rows for `query` on `data`; `earlier` gives an index to reuse and,
     /// when `query` narrows its query, the only cases worth trying.
     fn compute(data: &StudyData, query: &CaseQuery, earlier: Option<(&CaseQuery, &Rows)>, same_revision: bool) -> Rows {
-        let source = SearchIndex::source_of(data);
+        // Within one revision the names cannot have changed: no need to
+        // hash every case's names again (half a search keystroke's work).
+        let source = match earlier {
+            Some((_, rows)) if same_revision => rows.source,
+            _ => SearchIndex::source_of(data),
+        };
         let index = match earlier {
             Some((_, rows)) if rows.source == source => Arc::clone(&rows.index),
             _ => Arc::new(SearchIndex::build(data)),

@@ -114,13 +114,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &CasesScreen, view: &View) {
     // Ids are never cut: their column is as wide as the longest (a minimum,
     // which the layout keeps before any other column's length). The rest
     // share what is left, and a cut cell ends in `…`.
-    let id_width = data
-        .cases
-        .keys()
-        .map(|id| id.as_str().chars().count())
-        .max()
-        .unwrap_or(9)
-        .clamp(9, 28) as u16;
+    // (The longest id is computed with the rows, not per frame: 16,000 ids.)
+    let id_width = rows.id_width.clamp(9, 28) as u16;
     let widths = [
         Constraint::Min(id_width),
         Constraint::Length(13),
