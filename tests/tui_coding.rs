@@ -338,6 +338,16 @@ fn a_coder_who_was_not_there_codes_the_note_takers_notes_read_only() {
     assert_eq!(codings.notes_of, None, "into the note-taker's notes");
     assert_eq!(codings.codings[0].text, "Was project leader");
     assert_eq!((codings.codings[0].start, codings.codings[0].end), (0, 18));
+    // Marking, skipping, a note outside the guide and $EDITOR are refused too.
+    for k in [ctrl('t'), ctrl('s'), ctrl('g'), ctrl('e')] {
+        assert!(app.handle_key(k).is_empty());
+        assert!(
+            app.message.as_deref().unwrap_or("").contains("read-only"),
+            "{:?}",
+            app.message
+        );
+    }
+    assert!(app.take_external_edit().is_none());
     let effects = app.handle_key(key(KeyCode::Esc));
     assert!(
         written_names(&effects).is_empty(),

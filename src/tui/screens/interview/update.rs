@@ -195,6 +195,20 @@ impl App {
         let Some(session) = self.screens.interview.session.as_mut() else {
             return Vec::new();
         };
+        // Reading another researcher's notes, nothing of them may change.
+        let changes_notes = matches!(
+            action,
+            Action::ExternalEditor | Action::NoteOutsideGuide | Action::ToggleCovered | Action::SkipQuestion
+        );
+        if let (Some(who), true) = (session.reading.clone(), changes_notes) {
+            let back = if session.may_write {
+                "; F2 back to your own notes"
+            } else {
+                ""
+            };
+            self.message = Some(format!("read-only: {who}'s notes{back}"));
+            return Vec::new();
+        }
         match action {
             Action::NextQuestion | Action::PreviousQuestion => {
                 let last = session.items.len().saturating_sub(1);
