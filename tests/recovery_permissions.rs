@@ -2,6 +2,7 @@
 //! the user's alone, the folder 0700 and every file 0600, whatever the umask.
 #![cfg(unix)]
 
+use casebook::store::recovery::recovery_name;
 use casebook::tui::app::Unsaved;
 use casebook::tui::effects::keep_unsaved;
 use std::os::unix::fs::PermissionsExt;
@@ -47,7 +48,10 @@ fn the_recovery_folder_and_its_files_are_readable_by_their_owner_alone() {
     for file in &files {
         assert_eq!(mode(file), 0o600, "{}", file.display());
     }
-    let text = std::fs::read_to_string(recovery.join("cases_p2019-036_interviews_IV-astrid-01.ron")).unwrap();
+    // Named after the file's whole path (absolute where its folder exists).
+    let name = recovery_name(Path::new("cases/p2019-036/interviews/IV-astrid-01.ron"));
+    assert!(name.ends_with("cases_p2019-036_interviews_IV-astrid-01.ron"), "{name}");
+    let text = std::fs::read_to_string(recovery.join(name)).unwrap();
     assert_eq!(text, "notes typed in the interview");
 }
 
@@ -59,5 +63,8 @@ fn a_recovery_folder_made_open_earlier_is_closed_when_text_is_kept_in_it() {
     std::fs::set_permissions(&recovery, std::fs::Permissions::from_mode(0o755)).unwrap();
     keep_unsaved(&[unsaved("cases/p2019-036/case.ron", "mine")], Some(&recovery));
     assert_eq!(mode(&recovery), 0o700);
-    assert_eq!(mode(&recovery.join("cases_p2019-036_case.ron")), 0o600);
+    assert_eq!(
+        mode(&recovery.join(recovery_name(Path::new("cases/p2019-036/case.ron")))),
+        0o600
+    );
 }
