@@ -338,7 +338,7 @@ fn toggle(list: &mut Vec<CodeId>, code: &CodeId) {
 fn shared_note(app: &App, session: &Session) -> Option<String> {
     let question = session.question()?;
     if session.reading.is_some() {
-        return Some(super::update::read_note(session, &app.data, question).unwrap_or_default());
+        return Some(super::reading::read_note(session, &app.data, question).unwrap_or_default());
     }
     let interview = app.data.cases.get(&session.case)?.interviews.get(&session.id)?;
     let me = app.me.as_ref()?;

@@ -54,3 +54,53 @@ pub fn edit(text: &str, editor: &str, folder: &Path) -> std::io::Result<String> 
     }
     Ok(edited)
 }
+
+use super::update::mark_details;
+use crate::tui::app::{App, Effect};
+use crate::tui::widgets::editor::EditorPane;
+
+impl App {
+    /// The text `$EDITOR` gave back replaces the current note.
+    pub fn external_edit_done(&mut self, result: std::io::Result<String>) -> Vec<Effect> {
+        match result {
+            Ok(text) => {
+                let now = (self.screens.interview.clock)();
+                let contacts = self.contacts.clone();
+                let Some(session) = self.screens.interview.session.as_mut() else {
+                    return Vec::new();
+                };
+                if text == session.editor.text() {
+                    self.message = Some("the editor changed nothing".to_string());
+                    return Vec::new();
+                }
+                let title = session.editor.title.clone();
+                session.editor = EditorPane::new(title, &text);
+                session.editor.area.set_wrap_mode(ratatui_textarea::WrapMode::Word);
+                mark_details(&mut session.editor, &contacts);
+                session.dirty_since.get_or_insert(now);
+                self.typed_in_current_note();
+                self.save_interview_now()
+            }
+            Err(e) => {
+                self.refuse(format!("the editor did not run: {e}; the note is as it was"));
+                Vec::new()
+            }
+        }
+    }
+
+    /// Whether the loop is to run `$EDITOR` now, and on what text.
+    pub fn take_external_edit(&mut self) -> Option<String> {
+        let session = self.screens.interview.session.as_mut()?;
+        std::mem::take(&mut session.wants_editor).then(|| session.editor.text())
+    }
+
+    /// The folder `$EDITOR`'s file goes in: beside the private contacts (it
+    /// holds typed text), else the system's temporary folder.
+    pub fn external_edit_folder(&self) -> std::path::PathBuf {
+        self.contacts_path
+            .as_ref()
+            .and_then(|p| p.parent())
+            .map(|p| p.join("drafts"))
+            .unwrap_or_else(std::env::temp_dir)
+    }
+}

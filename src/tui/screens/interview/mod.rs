@@ -8,7 +8,9 @@
 
 pub mod coding;
 pub mod coding_view;
+pub mod consent_step;
 pub mod external;
+pub mod reading;
 pub mod update;
 pub mod view;
 

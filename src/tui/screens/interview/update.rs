@@ -9,7 +9,7 @@ use crate::analysis::conditions::{applies, Applies};
 use crate::domain::*;
 use crate::ops::interview::{finish, my_draft, private_draft, save_notes, start_with};
 use crate::ops::note_privacy::details_in;
-use crate::ops::{consent, Ctx};
+use crate::ops::Ctx;
 use crate::store::stamps::fingerprint;
 use crate::tui::action::{Action, Mode, Screen};
 use crate::tui::app::{App, Effect, Unsaved};
@@ -305,7 +305,7 @@ impl App {
     }
 
     /// The first note typed on a question records the minute into the interview.
-    fn typed_in_current_note(&mut self) {
+    pub(super) fn typed_in_current_note(&mut self) {
         let now = (self.now)();
         let started = self.screens.interview.session.as_ref().and_then(|s| {
             let record = &self.data.cases.get(&s.case)?.interviews.get(&s.id)?.interview;
@@ -492,79 +492,6 @@ impl App {
         }
         effects
     }
-
-    /// The consent step: y records consent to notes and anonymous quotes,
-    /// r to a recording too, n leaves it for later (the interview goes on,
-    /// and `check` will warn).
-    fn consent_key(&mut self, informant: InformantId, key: KeyEvent) -> Vec<Effect> {
-        let recording = match key.code {
-            KeyCode::Char('y') | KeyCode::Char('Y') => false,
-            KeyCode::Char('r') | KeyCode::Char('R') => true,
-            KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => {
-                if let Some(s) = self.screens.interview.session.as_mut() {
-                    s.consent.retain(|i| i != &informant);
-                }
-                self.message = Some(format!("{informant}'s consent is not recorded; check will warn"));
-                return Vec::new();
-            }
-            _ => return Vec::new(),
-        };
-        let given = Consent {
-            date: (self.now)().date_naive(),
-            notes: true,
-            recording,
-            quotes: true,
-        };
-        let effects = self.apply(|ctx, data| consent::record(ctx, data, &informant, given));
-        if let Some(s) = self.screens.interview.session.as_mut() {
-            s.consent.retain(|i| i != &informant);
-        }
-        effects
-    }
-
-    /// The text `$EDITOR` gave back replaces the current note.
-    pub fn external_edit_done(&mut self, result: std::io::Result<String>) -> Vec<Effect> {
-        match result {
-            Ok(text) => {
-                let now = (self.screens.interview.clock)();
-                let contacts = self.contacts.clone();
-                let Some(session) = self.screens.interview.session.as_mut() else {
-                    return Vec::new();
-                };
-                if text == session.editor.text() {
-                    self.message = Some("the editor changed nothing".to_string());
-                    return Vec::new();
-                }
-                let title = session.editor.title.clone();
-                session.editor = EditorPane::new(title, &text);
-                session.editor.area.set_wrap_mode(ratatui_textarea::WrapMode::Word);
-                mark_details(&mut session.editor, &contacts);
-                session.dirty_since.get_or_insert(now);
-                self.typed_in_current_note();
-                self.save_interview_now()
-            }
-            Err(e) => {
-                self.refuse(format!("the editor did not run: {e}; the note is as it was"));
-                Vec::new()
-            }
-        }
-    }
-
-    /// Whether the loop is to run `$EDITOR` now, and on what text.
-    pub fn take_external_edit(&mut self) -> Option<String> {
-        let session = self.screens.interview.session.as_mut()?;
-        std::mem::take(&mut session.wants_editor).then(|| session.editor.text())
-    }
-
-    /// The folder `$EDITOR`'s file goes in: beside the private contacts (it
-    /// holds typed text), else the system's temporary folder.
-    pub fn external_edit_folder(&self) -> std::path::PathBuf {
-        self.contacts_path
-            .as_ref()
-            .and_then(|p| p.parent())
-            .map(|p| p.join("drafts"))
-            .unwrap_or_else(std::env::temp_dir)
-    }
 }
 
 /// The editor's text into the draft's note on the current question.
@@ -581,10 +508,10 @@ fn sync_editor(session: &mut Session) {
 }
 
 /// The current question's note into the editor pane.
-fn load_editor(session: &mut Session, contacts: &crate::store::private::Contacts, data: &StudyData) {
+pub(super) fn load_editor(session: &mut Session, contacts: &crate::store::private::Contacts, data: &StudyData) {
     let id = session.question().cloned();
     let text = match (&session.reading, &id) {
-        (Some(_), Some(q)) => read_note(session, data, q).unwrap_or_default(),
+        (Some(_), Some(q)) => super::reading::read_note(session, data, q).unwrap_or_default(),
         _ => id
             .as_ref()
             .and_then(|q| session.note(q))
@@ -603,110 +530,9 @@ fn load_editor(session: &mut Session, contacts: &crate::store::private::Contacts
     mark_details(&mut session.editor, contacts);
 }
 
-impl App {
-    /// Just after opening: moves to `question` with the cursor on character
-    /// `at` of the notes a passage was coded in: the note-taker's, shown
-    /// read-only to anyone else. Nothing was typed yet, so nothing is saved.
-    pub fn show_passage(&mut self, question: &QuestionId, at: Option<usize>) {
-        let me = self.me.clone();
-        let Some(session) = self.screens.interview.session.as_mut() else {
-            return;
-        };
-        let writer = self
-            .data
-            .cases
-            .get(&session.case)
-            .and_then(|c| c.interviews.get(&session.id))
-            .and_then(|i| i.interview.writer().cloned());
-        if session.reading.is_none() && writer.is_some() && writer != me {
-            session.reading = writer;
-        }
-        let Some(to) = session.items.iter().position(|q| q == question) else {
-            self.message = Some(format!(
-                "{}: the question {question} is no longer in its guide",
-                session.id
-            ));
-            return;
-        };
-        session.current = to;
-        if session.reading.is_none() {
-            session.draft.at_question = Some(question.clone());
-        }
-        load_editor(session, &self.contacts, &self.data);
-        let text = session.editor.text();
-        if let Some(at) = at.filter(|&at| at <= text.chars().count()) {
-            let before: String = text.chars().take(at).collect();
-            let row = before.matches('\n').count();
-            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
-            session.editor.area.move_cursor(ratatui_textarea::CursorMove::Jump(
-                row.min(u16::MAX as usize) as u16,
-                column.min(u16::MAX as usize) as u16,
-            ));
-        }
-        let whose = match &session.reading {
-            Some(w) => format!(" ({w}'s notes, read-only; F2 yours)"),
-            None => String::new(),
-        };
-        self.message = Some(format!(
-            "{} at {question}{whose}: Ctrl-N/Ctrl-P move, F1 help, Esc back",
-            session.id
-        ));
-    }
-}
-
-/// The note on `question` of the researcher the session reads, as the
-/// study holds it: the interview file's for the note-taker, else theirs.
-pub fn read_note(session: &Session, data: &StudyData, question: &QuestionId) -> Option<String> {
-    let who = session.reading.as_ref()?;
-    let interview = data.cases.get(&session.case)?.interviews.get(&session.id)?;
-    let note = if interview.interview.writer() == Some(who) {
-        interview.interview.note(question)
-    } else {
-        let theirs = interview.notes_by.get(who)?;
-        theirs
-            .notes
-            .iter()
-            .chain(&theirs.outside)
-            .find(|n| &n.question == question)
-    };
-    note.map(|n| n.text.clone())
-}
-
-impl App {
-    /// F2: the second researcher switches between their own notes and the
-    /// note-taker's (read-only), to code either.
-    fn toggle_reading(&mut self) -> Vec<Effect> {
-        let effects = self.save_interview_now();
-        let Some(session) = self.screens.interview.session.as_mut() else {
-            return effects;
-        };
-        let writer = self
-            .data
-            .cases
-            .get(&session.case)
-            .and_then(|c| c.interviews.get(&session.id))
-            .and_then(|i| i.interview.writer().cloned());
-        if !session.may_write || writer.is_none() || writer.as_ref() == self.me.as_ref() {
-            self.message = Some("these are the only notes of this interview you can show".to_string());
-            return effects;
-        }
-        session.reading = match session.reading {
-            Some(_) => None,
-            None => writer,
-        };
-        session.picker = None;
-        load_editor(session, &self.contacts, &self.data);
-        self.message = Some(match &session.reading {
-            Some(w) => format!("{w}'s notes, read-only: select a passage and Ctrl-O codes it; F2 back"),
-            None => "your own notes again".to_string(),
-        });
-        effects
-    }
-}
-
 /// Marks each contact detail in the pane (the search highlight), so the
 /// one typing sees what keeps the note private.
-fn mark_details(editor: &mut EditorPane, contacts: &crate::store::private::Contacts) {
+pub(super) fn mark_details(editor: &mut EditorPane, contacts: &crate::store::private::Contacts) {
     let text = editor.text();
     let found = details_in(&text, contacts);
     let pattern = found
