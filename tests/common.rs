@@ -75,20 +75,32 @@ pub fn demo_copy() -> tempfile::TempDir {
 /// config and data folder of its own so no test sees a developer's files.
 pub fn casebook_as(dir: &Path, user: Option<&str>, args: &[&str]) -> Output {
     let home = tempfile::tempdir().expect("temp dir");
+    casebook_at_home(dir, home.path(), user, args)
+}
+
+/// Runs casebook in `dir` as `user` (or nobody), with `home` as the user's
+/// own folders (config, data with the private store, git config) that stay
+/// from one call to the next.
+pub fn casebook_at_home(dir: &Path, home: &Path, user: Option<&str>, args: &[&str]) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_casebook"));
     command
         .args(args)
         .current_dir(dir)
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
         // No developer's git identity or excludes file reaches the test.
-        .env("HOME", home.path())
-        .env("GIT_CONFIG_GLOBAL", home.path().join("gitconfig"))
+        .env("HOME", home)
+        .env("GIT_CONFIG_GLOBAL", home.join("gitconfig"))
         .env_remove("CASEBOOK_USER");
     if let Some(user) = user {
         command.env("CASEBOOK_USER", user);
     }
     command.output().expect("run casebook")
+}
+
+/// `casebook_at_home` as astrid, the demo's lead.
+pub fn astrid_at_home(dir: &Path, home: &Path, args: &[&str]) -> Output {
+    casebook_at_home(dir, home, Some("astrid"), args)
 }
 
 /// A new, empty study (as `casebook init` makes it) with one researcher,

@@ -9,19 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// Runs casebook in `dir` as astrid, with `home` as the user's own folders.
-fn casebook(dir: &Path, home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_casebook"))
-        .args(args)
-        .current_dir(dir)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("HOME", home)
-        .env("GIT_CONFIG_GLOBAL", home.join("gitconfig"))
-        .env("CASEBOOK_USER", "astrid")
-        .output()
-        .expect("run casebook")
-}
+use common::astrid_at_home as casebook;
 
 fn out(output: &Output) -> String {
     format!(

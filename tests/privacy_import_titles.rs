@@ -7,24 +7,11 @@ mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 const HEADER: &str = "application_id,project_id,year,municipality,county,region,population,focus_area,status,amount_applied,amount_granted,kind,pilot,title";
 
-/// Runs casebook in `dir` as astrid (the demo's lead), with `home` as her
-/// own folders, so the contact she stores is hers at the import too.
-fn casebook(dir: &Path, home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_casebook"))
-        .args(args)
-        .current_dir(dir)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("HOME", home)
-        .env("GIT_CONFIG_GLOBAL", home.join("gitconfig"))
-        .env("CASEBOOK_USER", "astrid")
-        .output()
-        .expect("run casebook")
-}
+use common::astrid_at_home as casebook;
 
 fn out(output: &Output) -> String {
     format!(

@@ -12,20 +12,7 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
-/// Runs casebook in `dir` as `user`, with private data under `data_home`.
-fn casebook(dir: &Path, data_home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_casebook"))
-        .args(args)
-        .current_dir(dir)
-        .env("XDG_CONFIG_HOME", data_home.join("config"))
-        .env("XDG_DATA_HOME", data_home.join("data"))
-        // No global git config (excludes file, user.name) reaches the test.
-        .env("HOME", data_home)
-        .env("GIT_CONFIG_GLOBAL", data_home.join("gitconfig"))
-        .env("CASEBOOK_USER", "astrid")
-        .output()
-        .expect("run casebook")
-}
+use common::astrid_at_home as casebook;
 
 fn out(output: &Output) -> String {
     format!(
