@@ -36,7 +36,8 @@ pub fn code_passage(
     if new.codes.is_empty() {
         return Err(OpError::refused("choose at least one code"));
     }
-    let codes = usable_codes(data, &me, &new.codes)?;
+    let index = CodeIndex::new(data);
+    let codes = usable_codes(&index, &me, &new.codes)?;
     refuse_details(ctx, &data.study, &[("the memo", &new.memo)])?;
     let interview = data
         .cases
@@ -121,7 +122,6 @@ pub fn code_passage(
         }
     }
     let write = files::write(ctx, path, &codings, Writer::Only(&me))?;
-    let index = CodeIndex::new(data);
     let names: Vec<String> = codes
         .iter()
         .filter_map(|c| index.get(c).map(|i| index.codes[i].name.clone()))
@@ -186,8 +186,7 @@ pub fn uncode_passage(
 
 /// The codes as given, checked: each in the codebook or my own codes, and
 /// neither merged away nor rejected.
-fn usable_codes(data: &StudyData, me: &ResearcherId, asked: &[CodeId]) -> Result<Vec<CodeId>, OpError> {
-    let index = CodeIndex::new(data);
+fn usable_codes(index: &CodeIndex, me: &ResearcherId, asked: &[CodeId]) -> Result<Vec<CodeId>, OpError> {
     let mut out: Vec<CodeId> = Vec::new();
     for id in asked {
         let Some(i) = index.get(id) else {

@@ -76,6 +76,25 @@ fn check_colour(colour: &Option<String>) -> Result<(), OpError> {
     }
 }
 
+/// A new code's id, made from its name: folded to a file-safe word, under
+/// a parent prefixed with the parent's id (`results.schools`), and with
+/// `-2`, `-3`… when taken (ids never repeat, even merged or rejected ones).
+pub fn id_for(data: &StudyData, name: &str, parent: Option<&CodeId>) -> String {
+    let index = CodeIndex::new(data);
+    let word = match crate::domain::fold::slug(name) {
+        s if s.is_empty() => "code".to_string(),
+        s => s,
+    };
+    let base = match parent {
+        Some(p) => format!("{p}.{word}"),
+        None => word,
+    };
+    (1..)
+        .map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") })
+        .find(|id| index.get(&CodeId::new(id.as_str())).is_none())
+        .unwrap_or(base)
+}
+
 /// Adds a code: to `codebook.ron` for the lead, to the coder's own
 /// `codebook.<me>.ron` for anyone else.
 pub fn add(ctx: &Ctx, data: &mut StudyData, new: NewCode) -> Result<Change, OpError> {

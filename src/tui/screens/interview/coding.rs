@@ -8,10 +8,9 @@
 use super::Session;
 use crate::analysis::code_search::find_codes;
 use crate::domain::codes::CodeIndex;
-use crate::domain::fold::slug;
 use crate::domain::*;
 use crate::ops::code_passage::{code_passage, codes_for, uncode_passage, NewCoding};
-use crate::ops::codebook::{add, NewCode};
+use crate::ops::codebook::{add, id_for, NewCode};
 use crate::tui::action::Screen;
 use crate::tui::app::{App, Effect};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -286,15 +285,7 @@ impl App {
     /// The query as a new code: the lead's goes in the codebook, a coder's in
     /// their own codes; either is usable at once, and is ticked.
     fn new_code_in_picker(&mut self, name: &str) -> Vec<Effect> {
-        let (index, _) = codes_for(&self.data, self.me.as_ref());
-        let base = match slug(name) {
-            s if s.is_empty() => "code".to_string(),
-            s => s,
-        };
-        let id = (1..)
-            .map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") })
-            .find(|id| index.get(&CodeId::new(id.as_str())).is_none())
-            .unwrap_or(base);
+        let id = id_for(&self.data, name, None);
         let new = NewCode {
             id: id.clone(),
             name: name.to_string(),

@@ -6,7 +6,6 @@
 //! may do what is the operations' to say.
 
 use crate::domain::codes::CodeIndex;
-use crate::domain::fold::slug;
 use crate::domain::*;
 use crate::ops::codebook::{self, NewCode};
 use crate::tui::action::Action;
@@ -175,20 +174,7 @@ impl App {
         name: String,
         description: String,
     ) -> Vec<Effect> {
-        let index = CodeIndex::new(&self.data);
-        let base = match slug(&name) {
-            s if s.is_empty() => "code".to_string(),
-            s => s,
-        };
-        // Under a parent, the id says where it was made (`results.schools`).
-        let base = match &parent {
-            Some(p) => format!("{p}.{base}"),
-            None => base,
-        };
-        let id = (1..)
-            .map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") })
-            .find(|id| index.get(&CodeId::new(id.as_str())).is_none())
-            .unwrap_or(base);
+        let id = codebook::id_for(&self.data, &name, parent.as_ref());
         let new = NewCode {
             id,
             name,
