@@ -66,6 +66,29 @@ impl InterviewData {
             stand_in: false,
         }
     }
+
+    /// `who`'s note on `question`: the note-taker's is in the interview
+    /// file, anyone else's in their own notes file.
+    pub fn note_by(&self, who: &ResearcherId, question: &QuestionId) -> Option<&QuestionNote> {
+        if self.interview.writer() == Some(who) {
+            return self.interview.note(question);
+        }
+        let theirs = self.notes_by.get(who)?;
+        theirs
+            .notes
+            .iter()
+            .chain(&theirs.outside)
+            .find(|n| &n.question == question)
+    }
+
+    /// The notes codings with `notes_of` point into, on `question`: the
+    /// note-taker's when `None`.
+    pub fn coded_note(&self, notes_of: Option<&ResearcherId>, question: &QuestionId) -> Option<&QuestionNote> {
+        match notes_of {
+            Some(who) => self.note_by(who, question),
+            None => self.interview.note(question),
+        }
+    }
 }
 
 /// What `casebook check` counts.

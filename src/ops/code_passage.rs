@@ -45,14 +45,10 @@ pub fn code_passage(
         .and_then(|c| c.interviews.get(id))
         .ok_or_else(|| OpError::refused(format!("no interview `{id}` in case {case}")))?;
     let notes_of = new.notes_of.clone().filter(|r| Some(r) != interview.interview.writer());
-    let note = match &notes_of {
-        None => interview.interview.note(&new.question),
-        Some(r) => interview
-            .notes_by
-            .get(r)
-            .and_then(|n| n.notes.iter().chain(&n.outside).find(|q| q.question == new.question)),
-    };
-    let note = note.map(|n| n.text.as_str()).unwrap_or_default();
+    let note = interview
+        .coded_note(notes_of.as_ref(), &new.question)
+        .map(|n| n.text.as_str())
+        .unwrap_or_default();
     let text: String = note
         .chars()
         .skip(new.start)

@@ -332,17 +332,6 @@ fn shared_note(app: &App, session: &Session) -> Option<String> {
         return Some(super::reading::read_note(session, &app.data, question).unwrap_or_default());
     }
     let interview = app.data.cases.get(&session.case)?.interviews.get(&session.id)?;
-    let me = app.me.as_ref()?;
-    let note = if interview.interview.writer() == Some(me) {
-        interview.interview.note(question)
-    } else {
-        interview
-            .notes_by
-            .get(me)?
-            .notes
-            .iter()
-            .chain(&interview.notes_by.get(me)?.outside)
-            .find(|n| &n.question == question)
-    };
+    let note = interview.note_by(app.me.as_ref()?, question);
     Some(note.map(|n| n.text.clone()).unwrap_or_default())
 }

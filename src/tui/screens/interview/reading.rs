@@ -64,17 +64,7 @@ impl App {
 pub fn read_note(session: &Session, data: &StudyData, question: &QuestionId) -> Option<String> {
     let who = session.reading.as_ref()?;
     let interview = data.cases.get(&session.case)?.interviews.get(&session.id)?;
-    let note = if interview.interview.writer() == Some(who) {
-        interview.interview.note(question)
-    } else {
-        let theirs = interview.notes_by.get(who)?;
-        theirs
-            .notes
-            .iter()
-            .chain(&theirs.outside)
-            .find(|n| &n.question == question)
-    };
-    note.map(|n| n.text.clone())
+    interview.note_by(who, question).map(|n| n.text.clone())
 }
 
 impl App {
